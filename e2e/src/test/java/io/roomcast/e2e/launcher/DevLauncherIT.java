@@ -1,0 +1,64 @@
+package io.roomcast.e2e.launcher;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roomcast.e2e.testing.HttpJson;
+import io.roomcast.e2e.testing.JavaProcess;
+import io.roomcast.e2e.testing.JavaSocketClient;
+import io.roomcast.e2e.testing.Stack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The one-command development run, as a process: it serves the page, streams changes, stops on SIGTERM. */
+class DevLauncherIT {
+  private static final int SIGTERM_EXIT = 143;
+  private static final String MAIN = "io.roomcast.launcher.DevMain";
+
+  @Test
+  void runsTheWholeProductAndStopsCleanlyOnSigterm() throws Exception {
+    int backendPort = Stack.freePort();
+    int socketPort = Stack.freePort();
+    Map<String, String> env =
+        Map.of(
+            "EMBEDDED_MONGO_PORT", Integer.toString(Stack.freePort()),
+            "BACKEND_PORT", Integer.toString(backendPort),
+            "SOCKET_PORT", Integer.toString(socketPort));
+    try (JavaProcess dev = JavaProcess.start(MAIN, env)) {
+      await("the launcher says it is running")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> dev.output().stream().anyMatch(l -> l.contains("Roomcast is running")));
+      HttpJson http = new HttpJson("http://127.0.0.1:" + backendPort);
+      assertEquals(200, http.get("/config.json").status());
+
+      String room = UUID.randomUUID().toString();
+      try (JavaSocketClient client =
+          JavaSocketClient.join("http://127.0.0.1:" + socketPort, "websocket", List.of(room))) {
+        assertTrue(client.awaitJoined().path("ok").asBoolean(), String.valueOf(client.joinAck()));
+        http.send("POST", "/update", "{\"uuid\":\"" + room + "\",\"data\":{\"hello\":\"dev\"}}");
+        client.awaitEvent("the update", e -> room.equals(e.uuid()));
+      }
+      // A JVM stopped by SIGTERM exits with 128 + 15 once its shutdown hooks have finished.
+      assertEquals(SIGTERM_EXIT, dev.terminate(30));
+      assertTrue(dev.output().stream().anyMatch(l -> l.contains("Stopping Roomcast")));
+      assertTrue(
+          dev.output().stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
+          "clean shutdown prints no stack trace");
+    }
+  }
+
+  @Test
+  void anInvalidSettingStopsStartupWithOneLineNamingIt() throws Exception {
+    try (JavaProcess dev = JavaProcess.start(MAIN, Map.of("SOCKET_PORT", "eighty"))) {
+      assertEquals(78, dev.awaitExit(60));
+      List<String> output = dev.output();
+      assertTrue(
+          output.stream().anyMatch(l -> l.contains("SOCKET_PORT") && l.contains("eighty")),
+          String.valueOf(output));
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.roomcast.e2e.testing;
+
+import io.roomcast.backend.BackendConfig;
+import io.roomcast.backend.BackendServer;
+import io.roomcast.common.config.Settings;
+import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.socket.SocketServer;
+import io.roomcast.socket.SocketServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole product for one test class: a MongoDB (embedded unless given), the socket server and
+ * the backend serving the page, on free loopback ports, configured through the same settings the
+ * processes read. The page's origin is allowed by the socket server, as in production.
+ */
+public final class Stack implements AutoCloseable {
+  private final String mongoUri;
+  private final SocketServer socketServer;
+  private final BackendServer backend;
+  private EmbeddedMongo ownedMongo;
+
+  private Stack(String mongoUri, SocketServer socketServer, BackendServer backend) {
+    this.mongoUri = mongoUri;
+    this.socketServer = socketServer;
+    this.backend = backend;
+  }
+
+  /** The whole product on a fresh embedded database that this stack owns and closes. */
+  public static Stack start() {
+    EmbeddedMongo mongo = EmbeddedMongo.start();
+    try {
+      Stack stack = start(mongo.connectionString(), Map.of());
+      stack.ownedMongo = mongo;
+      return stack;
+    } catch (RuntimeException e) {
+      mongo.close();
+      throw e;
+    }
+  }
+
+  /** Socket server and backend against the given MongoDB, with extra settings on top. */
+  public static Stack start(String mongoUri, Map<String, String> extraEnv) {
+    // The backend's port goes into the socket server's allowed origins, so it is chosen first.
+    int backendPort = freePort();
+    String page = "http://127.0.0.1:" + backendPort;
+    Map<String, String> env = new HashMap<>();
+    env.put("MONGODB_URI", mongoUri);
+    env.put("SOCKET_HOST", "127.0.0.1");
+    env.put("SOCKET_PORT", "0");
+    env.put("BACKEND_HOST", "127.0.0.1");
+    env.put("BACKEND_PORT", Integer.toString(backendPort));
+    env.put("ALLOWED_ORIGINS", page + ",http://localhost:" + backendPort);
+    env.putAll(extraEnv);
+    SocketServer socketServer = SocketServer.start(SocketServerConfig.from(Settings.from(env)));
+    try {
+      env.putIfAbsent("PUBLIC_SOCKET_URL", "http://127.0.0.1:" + socketServer.port());
+      BackendServer backend = BackendServer.start(BackendConfig.from(Settings.from(env)));
+      return new Stack(mongoUri, socketServer, backend);
+    } catch (RuntimeException e) {
+      socketServer.close();
+      throw e;
+    }
+  }
+
+  public static Stack start(String mongoUri) {
+    return start(mongoUri, Map.of());
+  }
+
+  public String mongoUri() {
+    return mongoUri;
+  }
+
+  /** Base URL of the backend and the page, e.g. {@code http://127.0.0.1:40123}. */
+  public String backendUrl() {
+    return "http://127.0.0.1:" + backend.port();
+  }
+
+  /** Base URL Socket.IO clients connect to. */
+  public String socketUrl() {
+    return "http://127.0.0.1:" + socketServer.port();
+  }
+
+  @Override
+  public void close() {
+    backend.close();
+    socketServer.close();
+    if (ownedMongo != null) {
+      ownedMongo.close();
+    }
+  }
+
+  /** A port that was free a moment ago; good enough on a test machine's loopback. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

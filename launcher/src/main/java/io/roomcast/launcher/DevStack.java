@@ -1,0 +1,75 @@
+package io.roomcast.launcher;
+
+import io.roomcast.backend.BackendConfig;
+import io.roomcast.backend.BackendServer;
+import io.roomcast.common.config.Settings;
+import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.EmbeddedMongoOptions;
+import io.roomcast.socket.SocketServer;
+import io.roomcast.socket.SocketServerConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole product in one JVM for development: the embedded database, the socket server and the
+ * backend serving the page, each configured exactly as its own process would be.
+ */
+public final class DevStack implements AutoCloseable {
+  /** The embedded database listens here unless EMBEDDED_MONGO_PORT says otherwise. */
+  public static final int DEFAULT_MONGO_PORT = 27017;
+
+  private final EmbeddedMongo mongo;
+  private final SocketServer socketServer;
+  private final BackendServer backend;
+
+  private DevStack(EmbeddedMongo mongo, SocketServer socketServer, BackendServer backend) {
+    this.mongo = mongo;
+    this.socketServer = socketServer;
+    this.backend = backend;
+  }
+
+  /**
+   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's; every
+   * other variable is read as the components read it.
+   */
+  public static DevStack start(Map<String, String> env) {
+    Settings own = Settings.from(env);
+    int mongoPort = own.integer("EMBEDDED_MONGO_PORT", DEFAULT_MONGO_PORT, 0, 65535);
+    EmbeddedMongo mongo = EmbeddedMongo.start(EmbeddedMongoOptions.defaults().withPort(mongoPort));
+    SocketServer socketServer = null;
+    try {
+      Map<String, String> componentEnv = new HashMap<>(env);
+      componentEnv.put("MONGODB_URI", mongo.connectionString());
+      Settings settings = Settings.from(componentEnv);
+      socketServer = SocketServer.start(SocketServerConfig.from(settings));
+      BackendServer backend = BackendServer.start(BackendConfig.from(settings));
+      return new DevStack(mongo, socketServer, backend);
+    } catch (RuntimeException e) {
+      if (socketServer != null) {
+        socketServer.close();
+      }
+      mongo.close();
+      throw e;
+    }
+  }
+
+  public EmbeddedMongo mongo() {
+    return mongo;
+  }
+
+  public int backendPort() {
+    return backend.port();
+  }
+
+  public int socketPort() {
+    return socketServer.port();
+  }
+
+  /** Stops in reverse order: no new writes, then no new events, then the database. Idempotent. */
+  @Override
+  public void close() {
+    backend.close();
+    socketServer.close();
+    mongo.close();
+  }
+}
