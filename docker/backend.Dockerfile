@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# Roomcast backend (writer, REST API, the page): Maven build stage, then a JRE runtime running
+# as a non-root user. Build from the repository root: docker build -f docker/backend.Dockerfile .
+
+# Node and npm for the web-client module, whose build runs npm (the backend serves its page).
+FROM node:22-bookworm-slim AS node
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
+ && node --version && npm --version
+WORKDIR /src
+COPY . .
+# The cache mount keeps downloaded dependencies between builds (BuildKit, the default builder).
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -pl backend -am -DskipTests -Dspotless.check.skip=true package \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+        -DincludeScope=runtime
+# The module's own jar plus its runtime dependencies (the web-client jar among them).
+RUN mkdir -p /out/lib \
+ && cp backend/target/dependency/*.jar /out/lib/ \
+ && find backend/target -maxdepth 1 -name 'roomcast-backend-*.jar' \
+        ! -name '*-tests.jar' ! -name '*-sources.jar' -exec cp {} /out/lib/ \;
+
+FROM eclipse-temurin:17-jre
+# curl only for the healthcheck.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 roomcast \
+ && useradd --system --uid 10001 --gid roomcast --no-create-home --shell /usr/sbin/nologin roomcast
+COPY --from=build /out/lib/ /app/lib/
+USER roomcast
+ENV BACKEND_PORT=8082
+EXPOSE 8082
+# /config.json is served by the backend itself once it is listening.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${BACKEND_PORT}/config.json" || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", "io.roomcast.backend.BackendMain"]
