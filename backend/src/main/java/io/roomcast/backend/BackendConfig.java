@@ -1,0 +1,148 @@
+package io.roomcast.backend;
+
+import io.roomcast.backend.storage.Namespace;
+import io.roomcast.common.config.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The backend's settings, read and validated once at startup (see docs/backend.md). */
+public final class BackendConfig {
+  public static final String DEFAULT_MONGODB_URI = "mongodb://localhost:27017";
+  public static final String DEFAULT_UUID_FIELD = "uuid";
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8082;
+  public static final String DEFAULT_UPDATE_NAMESPACE = "app.test";
+  public static final String DEFAULT_API_COLLECTIONS = "app.test";
+  public static final int DEFAULT_MAX_BODY_BYTES = 65_536;
+
+  /** MongoDB's own document limit: a larger body could never be stored. */
+  public static final int MAX_BODY_BYTES_LIMIT = 16 * 1024 * 1024;
+
+  public static final String DEFAULT_CORS_ORIGINS =
+      "http://localhost:8082,http://127.0.0.1:8082,http://localhost:8080,http://127.0.0.1:8080";
+
+  /** Empty: the page connects to its own host on port 8083. */
+  public static final String DEFAULT_PUBLIC_SOCKET_URL = "";
+
+  /** Every setting the backend reads; any other flag is a typo. */
+  public static final Set<String> SETTING_NAMES =
+      Set.of(
+          "MONGODB_URI",
+          "UUID_FIELD",
+          "BACKEND_HOST",
+          "BACKEND_PORT",
+          "UPDATE_NAMESPACE",
+          "API_COLLECTIONS",
+          "MAX_BODY_BYTES",
+          "CORS_ORIGINS",
+          "PUBLIC_SOCKET_URL");
+
+  public final String mongoUri;
+  public final String uuidField;
+  public final String host;
+
+  /** 0 binds any free port; {@link BackendServer#port()} tells which. */
+  public final int port;
+
+  public final Namespace updateNamespace;
+  public final List<Namespace> apiCollections;
+  public final int maxBodyBytes;
+  public final List<String> corsOrigins;
+  public final String publicSocketUrl;
+
+  private BackendConfig(Settings settings) {
+    mongoUri = mongoUri(settings.string("MONGODB_URI", DEFAULT_MONGODB_URI));
+    uuidField = uuidField(settings.string("UUID_FIELD", DEFAULT_UUID_FIELD));
+    host = settings.string("BACKEND_HOST", DEFAULT_HOST);
+    port = settings.integer("BACKEND_PORT", DEFAULT_PORT, 0, 65_535);
+    updateNamespace =
+        namespace(
+            "UPDATE_NAMESPACE", settings.string("UPDATE_NAMESPACE", DEFAULT_UPDATE_NAMESPACE));
+    apiCollections = namespaces(settings.list("API_COLLECTIONS", DEFAULT_API_COLLECTIONS));
+    maxBodyBytes =
+        settings.integer("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 2, MAX_BODY_BYTES_LIMIT);
+    corsOrigins = corsOrigins(settings.list("CORS_ORIGINS", DEFAULT_CORS_ORIGINS));
+    publicSocketUrl =
+        publicSocketUrl(settings.string("PUBLIC_SOCKET_URL", DEFAULT_PUBLIC_SOCKET_URL));
+  }
+
+  /** Reads and validates; throws ConfigException naming the first bad variable. */
+  public static BackendConfig from(Settings settings) {
+    return new BackendConfig(settings.rejectUnknownFlags(SETTING_NAMES));
+  }
+
+  private static String mongoUri(String value) {
+    if (!value.startsWith("mongodb://") && !value.startsWith("mongodb+srv://")) {
+      throw Settings.invalid("MONGODB_URI", value, "a mongodb:// or mongodb+srv:// URI");
+    }
+    return value;
+  }
+
+  private static String uuidField(String value) {
+    if (value.startsWith("$")
+        || value.contains(".")
+        || value.contains("\0")
+        || "_id".equals(value)
+        || "data".equals(value)) {
+      throw Settings.invalid(
+          "UUID_FIELD",
+          value,
+          "a top-level field name other than _id and data, without '$' or '.'");
+    }
+    return value;
+  }
+
+  private static Namespace namespace(String variable, String value) {
+    return Namespace.parse(value)
+        .orElseThrow(
+            () ->
+                Settings.invalid(
+                    variable, value, "db.collection with valid names, not a system collection"));
+  }
+
+  private static List<Namespace> namespaces(List<String> values) {
+    List<Namespace> result = new ArrayList<>();
+    for (String value : values) {
+      result.add(namespace("API_COLLECTIONS", value));
+    }
+    return List.copyOf(result);
+  }
+
+  private static List<String> corsOrigins(List<String> values) {
+    for (String value : values) {
+      if (!"*".equals(value) && !isOrigin(value)) {
+        throw Settings.invalid(
+            "CORS_ORIGINS", value, "a comma list of origins like http://host:port, or *");
+      }
+    }
+    return values;
+  }
+
+  private static String publicSocketUrl(String value) {
+    if (value.isEmpty() || "/".equals(value) || isHttpUrl(value)) {
+      return value;
+    }
+    throw Settings.invalid(
+        "PUBLIC_SOCKET_URL", value, "unset, '/' (same origin as the page) or an http(s):// URL");
+  }
+
+  private static boolean isOrigin(String value) {
+    return isHttpUrl(value) && URI.create(value).getRawPath().isEmpty();
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      return ("http".equals(scheme) || "https".equals(scheme))
+          && uri.getHost() != null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+}

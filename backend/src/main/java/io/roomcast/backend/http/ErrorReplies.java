@@ -1,0 +1,62 @@
+package io.roomcast.backend.http;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.roomcast.backend.json.InvalidJsonException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into a JSON {@code {"error": "..."}} reply with a fitting status: refusals of
+ * bad input as they are, Javalin's own 404/405, an unreachable database as 503, a duplicate uuid as
+ * 409, anything else 500.
+ */
+public final class ErrorReplies {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
+
+  private ErrorReplies() {}
+
+  public static void install(RoutesConfig routes) {
+    routes.exception(
+        ApiError.class, (e, ctx) -> JsonReplies.error(ctx, e.status(), e.getMessage()));
+    routes.exception(
+        InvalidJsonException.class,
+        (e, ctx) -> JsonReplies.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> JsonReplies.error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+    routes.exception(MongoException.class, ErrorReplies::database);
+    routes.exception(Exception.class, ErrorReplies::unexpected);
+  }
+
+  private static void database(MongoException e, Context ctx) {
+    if (e instanceof MongoWriteException write
+        && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+      JsonReplies.error(
+          ctx, HttpStatus.CONFLICT, "a concurrent write created the same uuid; retry the request");
+      return;
+    }
+    if (e instanceof MongoTimeoutException) {
+      LOG.warn("{} {}: the database is not reachable", ctx.method(), ctx.path());
+      JsonReplies.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the database is not reachable");
+      return;
+    }
+    LOG.warn(
+        "{} {}: the database refused the request (code {})", ctx.method(), ctx.path(), e.getCode());
+    JsonReplies.error(
+        ctx,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "the database refused the request (code " + e.getCode() + ")");
+  }
+
+  private static void unexpected(Exception e, Context ctx) {
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    JsonReplies.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+  }
+}

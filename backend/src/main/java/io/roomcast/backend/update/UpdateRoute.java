@@ -1,0 +1,71 @@
+package io.roomcast.backend.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.roomcast.backend.http.ApiError;
+import io.roomcast.backend.http.JsonBodies;
+import io.roomcast.backend.http.JsonReplies;
+import io.roomcast.backend.http.UuidParams;
+import io.roomcast.backend.json.JsonToBson;
+import io.roomcast.backend.storage.UuidDocuments;
+import io.roomcast.common.uuid.Uuids;
+import java.util.Iterator;
+import java.util.UUID;
+import org.bson.BsonValue;
+
+/**
+ * {@code POST /update} with {@code {"uuid": "...", "data": <any JSON>}}: sets the {@code data}
+ * field of the document with that UUID, creating it if needed; without a uuid, a new random one is
+ * used. Replies {@code {"uuid": "...", "created": true|false}} with 201 or 200.
+ */
+public final class UpdateRoute {
+  public static final String PATH = "/update";
+  static final String DATA_FIELD = "data";
+  static final String UUID_KEY = "uuid";
+
+  private final JsonBodies bodies;
+  private final UuidDocuments documents;
+
+  public UpdateRoute(JsonBodies bodies, UuidDocuments documents) {
+    this.bodies = bodies;
+    this.documents = documents;
+  }
+
+  public void handle(Context ctx) {
+    ObjectNode body = bodies.object(ctx);
+    rejectUnknownFields(body);
+    UUID uuid = uuidOf(body.get(UUID_KEY));
+    if (!body.has(DATA_FIELD)) {
+      throw ApiError.badRequest("the body needs a \"data\" field (any JSON value)");
+    }
+    BsonValue data = JsonToBson.value(body.get(DATA_FIELD), "body.data");
+    boolean created = documents.setField(uuid, DATA_FIELD, data);
+    ObjectNode reply = JsonReplies.object();
+    reply.put("uuid", Uuids.roomName(uuid));
+    reply.put("created", created);
+    JsonReplies.send(ctx, created ? HttpStatus.CREATED : HttpStatus.OK, reply);
+  }
+
+  private static void rejectUnknownFields(ObjectNode body) {
+    Iterator<String> names = body.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!UUID_KEY.equals(name) && !DATA_FIELD.equals(name)) {
+        throw ApiError.badRequest(
+            "unknown field \"" + name + "\" in the body; expected only \"uuid\" and \"data\"");
+      }
+    }
+  }
+
+  private static UUID uuidOf(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return UUID.randomUUID();
+    }
+    if (!value.isTextual()) {
+      throw ApiError.badRequest("\"uuid\" must be a string (or left out for a new one)");
+    }
+    return UuidParams.parse(value.textValue(), "body.uuid");
+  }
+}

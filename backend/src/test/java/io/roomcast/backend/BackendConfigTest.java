@@ -1,0 +1,97 @@
+package io.roomcast.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roomcast.backend.storage.Namespace;
+import io.roomcast.common.config.ConfigException;
+import io.roomcast.common.config.Settings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BackendConfigTest {
+  private static BackendConfig config(Map<String, String> env, String... args) {
+    return BackendConfig.from(Settings.from(env, args));
+  }
+
+  private static String refusal(Map<String, String> env, String... args) {
+    return assertThrows(ConfigException.class, () -> config(env, args)).getMessage();
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    BackendConfig config = config(Map.of());
+    assertEquals("mongodb://localhost:27017", config.mongoUri);
+    assertEquals("uuid", config.uuidField);
+    assertEquals("0.0.0.0", config.host);
+    assertEquals(8082, config.port);
+    assertEquals(new Namespace("app", "test"), config.updateNamespace);
+    assertEquals(List.of(new Namespace("app", "test")), config.apiCollections);
+    assertEquals(65_536, config.maxBodyBytes);
+    assertEquals(
+        List.of(
+            "http://localhost:8082",
+            "http://127.0.0.1:8082",
+            "http://localhost:8080",
+            "http://127.0.0.1:8080"),
+        config.corsOrigins);
+    assertEquals("", config.publicSocketUrl);
+  }
+
+  @Test
+  void environmentAndFlagsAreRead() {
+    BackendConfig config =
+        config(
+            Map.of("API_COLLECTIONS", "app.test, shop.orders", "BACKEND_PORT", "0"),
+            "--public-socket-url=/",
+            "--max-body-bytes",
+            "1024",
+            "--cors-origins=*");
+    assertEquals(
+        List.of(new Namespace("app", "test"), new Namespace("shop", "orders")),
+        config.apiCollections);
+    assertEquals(0, config.port);
+    assertEquals("/", config.publicSocketUrl);
+    assertEquals(1024, config.maxBodyBytes);
+    assertEquals(List.of("*"), config.corsOrigins);
+  }
+
+  @Test
+  void eachInvalidValueIsRefusedNamingItsVariable() {
+    Map<String, String> bad =
+        Map.of(
+            "MONGODB_URI", "http://db",
+            "UUID_FIELD", "$uuid",
+            "BACKEND_PORT", "65536",
+            "UPDATE_NAMESPACE", "nodot",
+            "API_COLLECTIONS", "app.test,,app.x",
+            "MAX_BODY_BYTES", "0",
+            "CORS_ORIGINS", "http://ok:1,http://host/path",
+            "PUBLIC_SOCKET_URL", "ftp://x");
+    for (Map.Entry<String, String> entry : bad.entrySet()) {
+      String message = refusal(Map.of(entry.getKey(), entry.getValue()));
+      assertTrue(message.startsWith("invalid " + entry.getKey() + "="), message);
+    }
+  }
+
+  @Test
+  void limitsAreNamedInTheMessage() {
+    assertEquals(
+        "invalid MAX_BODY_BYTES='99999999': expected an integer from 2 to 16777216",
+        refusal(Map.of("MAX_BODY_BYTES", "99999999")));
+  }
+
+  @Test
+  void theUuidFieldCannotBeIdOrDataOrAPath() {
+    for (String field : new String[] {"_id", "data", "a.b", "$x"}) {
+      assertTrue(refusal(Map.of("UUID_FIELD", field)).startsWith("invalid UUID_FIELD="), field);
+    }
+  }
+
+  @Test
+  void anUnknownFlagIsATypo() {
+    assertTrue(refusal(Map.of(), "--backend-prot=1").startsWith("unknown flag --backend-prot"));
+  }
+}
