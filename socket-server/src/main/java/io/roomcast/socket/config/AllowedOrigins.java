@@ -1,0 +1,97 @@
+package io.roomcast.socket.config;
+
+import io.roomcast.common.config.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The browser origins allowed to connect, each {@code scheme://host[:port]}, or {@code *} for any.
+ * Origins are compared in a normal form (lowercase, default port dropped), because that is how
+ * browsers send them and a configured {@code http://localhost:80} must match {@code
+ * http://localhost}.
+ */
+public final class AllowedOrigins {
+  /** The single item that allows every origin. */
+  public static final String ANY = "*";
+
+  private final boolean any;
+  private final Set<String> origins;
+
+  private AllowedOrigins(boolean any, Set<String> origins) {
+    this.any = any;
+    this.origins = Set.copyOf(origins);
+  }
+
+  /** Parses the configured list; {@code variable} names the setting in error messages. */
+  public static AllowedOrigins parse(String variable, List<String> items) {
+    if (items.contains(ANY)) {
+      if (items.size() > 1) {
+        throw Settings.invalid(
+            variable, String.join(",", items), "'*' alone, or a list of origins");
+      }
+      return new AllowedOrigins(true, Set.of());
+    }
+    Set<String> origins = new LinkedHashSet<>();
+    for (String item : items) {
+      origins.add(
+          normalize(item)
+              .orElseThrow(
+                  () -> Settings.invalid(variable, item, "an origin such as http://host:8082")));
+    }
+    return new AllowedOrigins(false, origins);
+  }
+
+  /** Whether a request carrying this Origin header may connect. */
+  public boolean allows(String origin) {
+    return any || normalize(origin).map(origins::contains).orElse(false);
+  }
+
+  public boolean allowsAny() {
+    return any;
+  }
+
+  /** The normal forms, for the startup log. */
+  public Set<String> origins() {
+    return origins;
+  }
+
+  /**
+   * The normal form of {@code scheme://host[:port]} with an http(s) scheme and nothing else (no
+   * path, query or user info); empty when the text is not such an origin.
+   */
+  static Optional<String> normalize(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      boolean http = scheme.equals("http") || scheme.equals("https");
+      if (!http
+          || uri.getHost() == null
+          || uri.getRawUserInfo() != null
+          || !uri.getRawPath().isEmpty()
+          || uri.getRawQuery() != null
+          || uri.getRawFragment() != null) {
+        return Optional.empty();
+      }
+      int defaultPort = scheme.equals("http") ? 80 : 443;
+      int port = uri.getPort();
+      String host = uri.getHost().toLowerCase(Locale.ROOT);
+      return Optional.of(
+          scheme + "://" + host + (port == -1 || port == defaultPort ? "" : ":" + port));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return any ? ANY : String.join(",", origins);
+  }
+}

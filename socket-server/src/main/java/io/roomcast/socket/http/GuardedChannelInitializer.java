@@ -1,0 +1,24 @@
+package io.roomcast.socket.http;
+
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+
+/**
+ * netty-socketio's pipeline with the {@link OriginGuard} placed after the HTTP codec and before
+ * every Socket.IO handler, so that it sees each decoded request and its 403 is encoded.
+ */
+public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
+  static final String ORIGIN_GUARD = "originGuard";
+
+  private final OriginGuard guard;
+
+  public GuardedChannelInitializer(OriginGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  protected void addSocketioHandlers(ChannelPipeline pipeline) {
+    super.addSocketioHandlers(pipeline);
+    pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
+  }
+}
