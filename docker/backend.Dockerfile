@@ -15,7 +15,7 @@ WORKDIR /src
 COPY . .
 # The cache mount keeps downloaded dependencies between builds (BuildKit, the default builder).
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl backend -am -DskipTests -Dspotless.check.skip=true package \
+    mvn -B -q -pl backend -am -Dmaven.test.skip=true -Dspotless.check.skip=true package \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
         -DincludeScope=runtime
 # The module's own jar plus its runtime dependencies (the web-client jar among them).

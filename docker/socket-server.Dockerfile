@@ -7,7 +7,7 @@ WORKDIR /src
 COPY . .
 # The cache mount keeps downloaded dependencies between builds (BuildKit, the default builder).
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl socket-server -am -DskipTests -Dspotless.check.skip=true package \
+    mvn -B -q -pl socket-server -am -Dmaven.test.skip=true -Dspotless.check.skip=true package \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
         -DincludeScope=runtime
 # The module's own jar plus its runtime dependencies, one flat directory.

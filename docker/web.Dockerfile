@@ -14,7 +14,7 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl web-client -am -DskipTests -Dspotless.check.skip=true package
+    mvn -B -q -pl web-client -am -Dmaven.test.skip=true -Dspotless.check.skip=true package
 RUN mkdir -p /out \
  && cd /out \
  && jar xf "$(find /src/web-client/target -maxdepth 1 -name 'roomcast-web-client-*.jar' \
