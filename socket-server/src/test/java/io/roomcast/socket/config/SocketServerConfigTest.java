@@ -1,0 +1,110 @@
+package io.roomcast.socket.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roomcast.common.config.ConfigException;
+import io.roomcast.common.config.Settings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SocketServerConfigTest {
+  @Test
+  void defaults() {
+    SocketServerConfig config = SocketServerConfig.from(Settings.from(Map.of()));
+    assertEquals(List.of("localhost:27017"), config.mongoUri().getHosts());
+    assertEquals(List.of("app"), config.watchDatabases());
+    assertEquals("uuid", config.uuidField());
+    assertEquals("0.0.0.0", config.socketHost());
+    assertEquals(8083, config.socketPort());
+    assertEquals(100, config.maxRoomsPerClient());
+    assertTrue(config.allowedOrigins().allows("http://localhost:8082"));
+    assertTrue(config.allowedOrigins().allows("http://127.0.0.1:8080"));
+    assertFalse(config.allowedOrigins().allows("http://localhost:9999"));
+  }
+
+  @Test
+  void readsEveryVariable() {
+    SocketServerConfig config =
+        SocketServerConfig.from(
+            Settings.from(
+                Map.of(
+                    "MONGODB_URI", "mongodb://db1:27017,db2:27017/?replicaSet=rs0",
+                    "WATCH_DATABASES", "app, other",
+                    "UUID_FIELD", "docId",
+                    "SOCKET_HOST", "127.0.0.1",
+                    "ALLOWED_ORIGINS", "*",
+                    "MAX_ROOMS_PER_CLIENT", "7"),
+                "--socket-port=0"));
+    assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
+    assertEquals(List.of("app", "other"), config.watchDatabases());
+    assertEquals("docId", config.uuidField());
+    assertEquals("127.0.0.1", config.socketHost());
+    assertEquals(0, config.socketPort());
+    assertTrue(config.allowedOrigins().allows("https://anything.example"));
+    assertEquals(7, config.maxRoomsPerClient());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "MONGODB_URI|http://localhost:27017",
+        "MONGODB_URI|mongodb://",
+        "MONGODB_URI|' '",
+        "WATCH_DATABASES|app,,other",
+        "WATCH_DATABASES|my.db",
+        "WATCH_DATABASES|a/b",
+        "WATCH_DATABASES|has space",
+        "WATCH_DATABASES|app,app",
+        "WATCH_DATABASES|0123456789012345678901234567890123456789012345678901234567890123",
+        "UUID_FIELD|$uuid",
+        "UUID_FIELD|doc.uuid",
+        "SOCKET_HOST|not a host",
+        "SOCKET_PORT|65536",
+        "SOCKET_PORT|-1",
+        "SOCKET_PORT|http",
+        "ALLOWED_ORIGINS|localhost:8082",
+        "ALLOWED_ORIGINS|http://localhost:8082/",
+        "ALLOWED_ORIGINS|http://localhost:8082/page",
+        "ALLOWED_ORIGINS|ftp://localhost",
+        "ALLOWED_ORIGINS|*,http://localhost:8082",
+        "ALLOWED_ORIGINS|http://user@localhost:8082",
+        "MAX_ROOMS_PER_CLIENT|0",
+        "MAX_ROOMS_PER_CLIENT|100001",
+        "MAX_ROOMS_PER_CLIENT|many"
+      })
+  void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
+    ConfigException error =
+        assertThrows(
+            ConfigException.class,
+            () -> SocketServerConfig.from(Settings.from(Map.of(variable, value))));
+    assertTrue(error.getMessage().contains(variable), error.getMessage());
+    assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
+  }
+
+  @Test
+  void neverRepeatsTheConnectionStringWhichMayHoldAPassword() {
+    ConfigException error =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                SocketServerConfig.from(
+                    Settings.from(Map.of("MONGODB_URI", "mongodb://user:s3cret@host:99999"))));
+    assertFalse(error.getMessage().contains("s3cret"), error.getMessage());
+  }
+
+  @Test
+  void unknownFlagsAreRejectedByTheMainsCheck() {
+    assertThrows(
+        ConfigException.class,
+        () ->
+            Settings.from(Map.of(), "--socket-prot=1")
+                .rejectUnknownFlags(SocketServerConfig.SETTING_NAMES));
+  }
+}
