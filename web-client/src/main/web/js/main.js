@@ -1,0 +1,40 @@
+// Boot: read /config.json, connect to the socket server, wire up rooms and the update form.
+import { byId, newUuid } from './dom.js';
+import { showConnection } from './connection.js';
+import { Rooms } from './rooms.js';
+import { resolveSocketUrl } from './socket-url.js';
+import { setUpUpdateForm } from './update-form.js';
+
+async function loadConfig() {
+  const response = await fetch('config.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  return response.json();
+}
+
+async function start() {
+  const config = await loadConfig();
+  const socketUrl = resolveSocketUrl(config.socketUrl, window.location);
+  byId('socket-url').textContent = socketUrl;
+
+  const useInUpdate = setUpUpdateForm(config.updatePath || '/update');
+  // Polling first, then the upgrade to websocket: the page shows both stages.
+  const socket = io(socketUrl, { transports: ['polling', 'websocket'] });
+  showConnection(socket);
+  const rooms = new Rooms(socket, config.uuidField || 'uuid', useInUpdate);
+
+  byId('new-room-uuid').addEventListener('click', () => {
+    byId('room-uuid').value = newUuid();
+  });
+  byId('join-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    rooms.join(byId('room-uuid').value);
+  });
+  window.roomcast = { socket, rooms }; // for the console and the browser test
+}
+
+start().catch((error) => {
+  const state = byId('connection-state');
+  state.textContent = `not started: ${error.message}`;
+  state.dataset.state = 'failed';
+  state.className = 'badge state-disconnected';
+});
