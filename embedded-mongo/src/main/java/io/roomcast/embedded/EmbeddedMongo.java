@@ -1,0 +1,111 @@
+package io.roomcast.embedded;
+
+import io.roomcast.embedded.capture.CapturingBackend;
+import io.roomcast.embedded.capture.PreImageSettings;
+import io.roomcast.embedded.history.ChangeHistory;
+import io.roomcast.embedded.history.HistoryStats;
+import io.roomcast.embedded.stream.ChangeStreams;
+import io.roomcast.embedded.wire.EmbeddedWireServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-memory, MongoDB-wire-compatible development database (mongo-java-server underneath) whose
+ * change streams behave like MongoDB's. Nothing is written to disk: everything is lost on close.
+ *
+ * <pre>{@code
+ * try (EmbeddedMongo db = EmbeddedMongo.start()) {
+ *   MongoClient client = MongoClients.create(db.connectionString());
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+  private final EmbeddedMongoOptions options;
+  private final ChangeHistory history;
+  private final CapturingBackend backend;
+  private final EmbeddedWireServer server;
+  private final int port;
+  private boolean closed;
+
+  private EmbeddedMongo(
+      EmbeddedMongoOptions options,
+      ChangeHistory history,
+      CapturingBackend backend,
+      EmbeddedWireServer server) {
+    this.options = options;
+    this.history = history;
+    this.backend = backend;
+    this.server = server;
+    this.port = server.port();
+  }
+
+  /** Starts on 127.0.0.1 and a free port, with the default history bounds. */
+  public static EmbeddedMongo start() {
+    return start(EmbeddedMongoOptions.defaults());
+  }
+
+  /**
+   * Starts with these options.
+   *
+   * @throws IllegalStateException when the address cannot be bound (e.g. the port is taken)
+   */
+  public static EmbeddedMongo start(EmbeddedMongoOptions options) {
+    ChangeHistory history = new ChangeHistory(options.historyEvents(), options.historyBytes());
+    PreImageSettings preImages = new PreImageSettings();
+    CapturingBackend backend = new CapturingBackend(history, preImages);
+    ChangeStreams streams = new ChangeStreams(history, backend::currentDocument);
+    EmbeddedWireServer server;
+    try {
+      server = EmbeddedWireServer.bind(options.host(), options.port(), backend, streams, preImages);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+    EmbeddedMongo mongo = new EmbeddedMongo(options, history, backend, server);
+    log.info(
+        "Embedded MongoDB started: in-memory development database, NO durability (all data is"
+            + " lost on stop), at {} (change history: {} events / {} bytes)",
+        mongo.connectionString(),
+        options.historyEvents(),
+        options.historyBytes());
+    return mongo;
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return port;
+  }
+
+  /** {@code mongodb://<host>:<port>} */
+  public String connectionString() {
+    return "mongodb://" + hostForUri() + ":" + port();
+  }
+
+  /** Size of the change history and the work change-stream reads did (diagnostics, tests). */
+  public HistoryStats historyStats() {
+    return history.stats();
+  }
+
+  /** Stops the server: closes every connection and stops all its threads. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.close();
+    backend.close();
+    log.info("Embedded MongoDB on port {} stopped; its data is gone", port);
+  }
+
+  private String hostForUri() {
+    String host = options.host();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      return "127.0.0.1"; // listening on every interface: loopback reaches it
+    }
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+}

@@ -1,0 +1,74 @@
+package io.roomcast.embedded.capture;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.roomcast.embedded.history.ChangeHistory;
+
+/**
+ * mongo-java-server's memory backend, with collections that record every change into a {@link
+ * ChangeHistory}, and our own {@link Oplog} (through the library's {@code createOplog()} extension
+ * point) for collection drops. Change-stream commands never reach this class: the wire handler
+ * answers them from the history.
+ */
+public final class CapturingBackend extends MemoryBackend {
+  private final ChangeRecorder recorder;
+
+  public CapturingBackend(ChangeHistory history, PreImageSettings preImages) {
+    this.recorder = new ChangeRecorder(history, preImages);
+    enableOplog();
+  }
+
+  @Override
+  protected Oplog createOplog() {
+    return new HistoryOplog(recorder);
+  }
+
+  @Override
+  public MemoryDatabase openOrCreateDatabase(String name) {
+    return new CapturingDatabase(name, getCursorRegistry(), recorder);
+  }
+
+  @Override
+  public void dropDatabase(String database) {
+    boolean existed = listDatabaseNames().contains(database);
+    super.dropDatabase(database);
+    if (existed) {
+      recorder.databaseDropped(database);
+    }
+  }
+
+  /** Whether the collection exists, without creating its database as a side effect. */
+  public boolean collectionExists(String database, String collection) {
+    return findCollection(database, collection) != null;
+  }
+
+  /**
+   * A copy of the current document with this {@code _id}, or null when there is none: what {@code
+   * fullDocument: "updateLookup"} returns.
+   */
+  public Document currentDocument(String database, String collection, Object id) {
+    MongoCollection<?> found = findCollection(database, collection);
+    if (found == null) {
+      return null;
+    }
+    // The collection's monitor guards its documents; copy under it so no writer mutates mid-copy.
+    synchronized (found) {
+      for (Document document : found.handleQuery(new Document("_id", id), 0, 1)) {
+        return document.cloneDeeply();
+      }
+    }
+    return null;
+  }
+
+  private MongoCollection<?> findCollection(String database, String collection) {
+    if (!listDatabaseNames().contains(database)) {
+      return null;
+    }
+    MongoDatabase db = resolveDatabase(database);
+    return db.resolveCollection(collection, false);
+  }
+}

@@ -1,0 +1,131 @@
+package io.roomcast.embedded.wire;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.message.ClientRequest;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.group.ChannelGroup;
+import io.roomcast.embedded.capture.CapturingBackend;
+import io.roomcast.embedded.stream.ChangeStreams;
+import io.roomcast.embedded.stream.CommandFailure;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * mongo-java-server's command handler, with the change-stream commands and the pre-image options
+ * answered by this module. Everything else goes to the library unchanged. Runs on the connection's
+ * event loop; a getMore that must wait answers later from the same loop.
+ */
+final class EmbeddedCommandHandler extends MongoDatabaseHandler {
+  private final CapturingBackend backend;
+  private final ChangeStreams streams;
+  private final PreImageCommands preImageCommands;
+
+  EmbeddedCommandHandler(
+      CapturingBackend backend,
+      ChannelGroup channels,
+      ChangeStreams streams,
+      PreImageCommands preImageCommands) {
+    super(backend, channels);
+    this.backend = backend;
+    this.streams = streams;
+    this.preImageCommands = preImageCommands;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, ClientRequest request) {
+    if (request instanceof MongoMessage message && answered(ctx, message)) {
+      return;
+    }
+    super.channelRead0(ctx, request);
+  }
+
+  private boolean answered(ChannelHandlerContext ctx, MongoMessage message) {
+    Document command = message.getDocument();
+    String database = message.getDatabaseName();
+    String name = command.isEmpty() ? "" : command.keySet().iterator().next();
+    try {
+      switch (name) {
+        case "aggregate" -> {
+          if (!ChangeStreams.opensChangeStream(command)) {
+            return false;
+          }
+          Replies.send(ctx.channel(), message, streams.open(database, command));
+        }
+        case "getMore" -> {
+          if (!streams.owns(command.get("getMore"))) {
+            return false;
+          }
+          streams.getMore(
+              command, ctx.executor(), reply -> Replies.send(ctx.channel(), message, reply));
+        }
+        case "killCursors" -> {
+          return killCursors(ctx, message, command);
+        }
+        case "collMod" ->
+            Replies.send(ctx.channel(), message, preImageCommands.collMod(database, command));
+        case "create" -> {
+          if (!command.containsKey(PreImageCommands.OPTION)) {
+            return false;
+          }
+          PreImageCommands.enabled(command.get(PreImageCommands.OPTION));
+          Document reply = library(message, database, name, command);
+          if (Double.valueOf(1.0).equals(asDouble(reply.get("ok")))) {
+            preImageCommands.created(database, command);
+          }
+          Replies.send(ctx.channel(), message, reply);
+        }
+        default -> {
+          return false;
+        }
+      }
+    } catch (CommandFailure failure) {
+      Replies.send(ctx.channel(), message, failure.toReply());
+    }
+    return true;
+  }
+
+  /** Kills our cursors here and passes any others to the library, with one combined reply. */
+  private boolean killCursors(ChannelHandlerContext ctx, MongoMessage message, Document command) {
+    if (!(command.get("cursors") instanceof List<?> ids)) {
+      return false;
+    }
+    List<Long> killed = streams.kill(ids);
+    if (killed.isEmpty()) {
+      return false;
+    }
+    List<Object> others = new ArrayList<>(ids);
+    others.removeAll(killed);
+    Document reply = Replies.ok();
+    List<Object> allKilled = new ArrayList<>(killed);
+    List<Object> notFound = new ArrayList<>();
+    if (!others.isEmpty()) {
+      Document rest = new Document(command).append("cursors", others);
+      Document libraryReply = library(message, message.getDatabaseName(), "killCursors", rest);
+      if (libraryReply.get("cursorsKilled") instanceof List<?> list) {
+        allKilled.addAll(list);
+      }
+      if (libraryReply.get("cursorsNotFound") instanceof List<?> list) {
+        notFound.addAll(list);
+      }
+    }
+    reply.append("cursorsKilled", allKilled).append("cursorsNotFound", notFound);
+    reply.append("cursorsAlive", List.of()).append("cursorsUnknown", List.of());
+    Replies.send(ctx.channel(), message, reply);
+    return true;
+  }
+
+  private Document library(MongoMessage message, String database, String name, Document command) {
+    try {
+      return backend.handleCommand(message.getChannel(), database, name, command);
+    } catch (MongoServerException e) {
+      return Replies.error(e);
+    }
+  }
+
+  private static Double asDouble(Object value) {
+    return value instanceof Number number ? number.doubleValue() : null;
+  }
+}
