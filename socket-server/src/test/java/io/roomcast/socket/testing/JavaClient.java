@@ -1,0 +1,132 @@
+package io.roomcast.socket.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import io.socket.client.SocketOptionBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/** socket.io-client-java 2.x (Socket.IO v4 protocol) over one transport, recording what arrives. */
+public final class JavaClient implements AutoCloseable {
+  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Socket socket;
+  private final List<Received> events = new CopyOnWriteArrayList<>();
+  private final List<String> connectErrors = new CopyOnWriteArrayList<>();
+
+  private JavaClient(String url, String transport, String origin) {
+    SocketOptionBuilder options =
+        IO.Options.builder()
+            .setTransports(new String[] {transport})
+            .setForceNew(true)
+            .setReconnection(true);
+    if (origin != null) {
+      options.setExtraHeaders(Map.of("Origin", List.of(origin)));
+    }
+    socket = IO.socket(URI.create(url), options.build());
+    socket.onAnyIncoming(args -> events.add(new Received((String) args[0], json(args, 1))));
+    socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectErrors.add(Arrays.toString(args)));
+    socket.connect();
+  }
+
+  /** Connects without an Origin header (as a non-browser client does). */
+  public static JavaClient connect(String url, String transport) {
+    return connectFrom(url, transport, null);
+  }
+
+  /** Connects presenting the given Origin header; does not wait. */
+  public static JavaClient connectFrom(String url, String transport, String origin) {
+    return new JavaClient(url, transport, origin);
+  }
+
+  public JavaClient awaitConnected() {
+    await("connect (errors: " + connectErrors + ")").atMost(TIMEOUT).until(socket::connected);
+    return this;
+  }
+
+  public boolean connected() {
+    return socket.connected();
+  }
+
+  public List<String> connectErrors() {
+    return List.copyOf(connectErrors);
+  }
+
+  /** Joins the rooms and returns the ack. */
+  public JsonNode join(String... uuids) {
+    return emitWithAck("JoinRoom", new JSONArray(List.of(uuids)));
+  }
+
+  /** Emits with an ack request and waits for the ack's first argument. */
+  public JsonNode emitWithAck(String event, Object... args) {
+    AtomicReference<JsonNode> ack = new AtomicReference<>();
+    socket.emit(
+        event,
+        args,
+        reply -> {
+          List<JsonNode> nodes = json(reply, 0);
+          ack.set(nodes.isEmpty() ? JsonNodeFactory.instance.missingNode() : nodes.get(0));
+        });
+    return await("ack of " + event).atMost(TIMEOUT).until(ack::get, reply -> reply != null);
+  }
+
+  /** Emits without asking for an ack. */
+  public void emit(String event, Object... args) {
+    socket.emit(event, args);
+  }
+
+  public List<Received> events() {
+    return List.copyOf(events);
+  }
+
+  /** Waits for an event matching the condition and returns it. */
+  public Received awaitEvent(String what, Predicate<Received> condition) {
+    return await(what)
+        .atMost(TIMEOUT)
+        .until(() -> events.stream().filter(condition).findFirst(), found -> found.isPresent())
+        .orElseThrow();
+  }
+
+  static List<JsonNode> json(Object[] args, int from) {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (int i = from; i < args.length; i++) {
+      nodes.add(toJson(args[i]));
+    }
+    return nodes;
+  }
+
+  private static JsonNode toJson(Object value) {
+    try {
+      if (value instanceof JSONObject || value instanceof JSONArray) {
+        return JSON.readTree(value.toString());
+      }
+      if (value == null || value == JSONObject.NULL) {
+        return JsonNodeFactory.instance.nullNode();
+      }
+      return JSON.valueToTree(value);
+    } catch (Exception e) {
+      throw new IllegalStateException("received something that is not JSON: " + value, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    socket.off();
+    socket.close();
+  }
+}
