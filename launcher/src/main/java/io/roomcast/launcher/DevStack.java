@@ -6,7 +6,10 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.EmbeddedMongoOptions;
 import io.roomcast.socket.SocketServer;
-import io.roomcast.socket.SocketServerConfig;
+import io.roomcast.socket.config.SocketServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,27 +32,40 @@ public final class DevStack implements AutoCloseable {
   }
 
   /**
-   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's; every
-   * other variable is read as the components read it.
+   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's;
+   * every other variable is read as the components read it, and all of them are validated before
+   * anything starts, so a bad value stops startup without side effects.
    */
   public static DevStack start(Map<String, String> env) {
-    Settings own = Settings.from(env);
-    int mongoPort = own.integer("EMBEDDED_MONGO_PORT", DEFAULT_MONGO_PORT, 0, 65535);
+    int mongoPort = Settings.from(env).integer("EMBEDDED_MONGO_PORT", DEFAULT_MONGO_PORT, 0, 65535);
+    if (mongoPort == 0) {
+      mongoPort = freePort();
+    }
+    Map<String, String> componentEnv = new HashMap<>(env);
+    componentEnv.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
+    Settings settings = Settings.from(componentEnv);
+    SocketServerConfig socketConfig = SocketServerConfig.from(settings);
+    BackendConfig backendConfig = BackendConfig.from(settings);
+
     EmbeddedMongo mongo = EmbeddedMongo.start(EmbeddedMongoOptions.defaults().withPort(mongoPort));
     SocketServer socketServer = null;
     try {
-      Map<String, String> componentEnv = new HashMap<>(env);
-      componentEnv.put("MONGODB_URI", mongo.connectionString());
-      Settings settings = Settings.from(componentEnv);
-      socketServer = SocketServer.start(SocketServerConfig.from(settings));
-      BackendServer backend = BackendServer.start(BackendConfig.from(settings));
-      return new DevStack(mongo, socketServer, backend);
+      socketServer = SocketServer.start(socketConfig);
+      return new DevStack(mongo, socketServer, BackendServer.start(backendConfig));
     } catch (RuntimeException e) {
       if (socketServer != null) {
         socketServer.close();
       }
       mongo.close();
       throw e;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

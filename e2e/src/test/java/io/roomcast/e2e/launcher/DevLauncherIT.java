@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The one-command development run, as a process: it serves the page, streams changes, stops on SIGTERM. */
+/**
+ * The one-command development run, as a process: it serves the page, streams changes, stops on
+ * SIGTERM.
+ */
 class DevLauncherIT {
   private static final int SIGTERM_EXIT = 143;
   private static final String MAIN = "io.roomcast.launcher.DevMain";

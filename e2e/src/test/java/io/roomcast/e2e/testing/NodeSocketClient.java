@@ -35,7 +35,8 @@ public final class NodeSocketClient implements WatchingClient {
     this.version = version;
     this.transport = transport;
     process =
-        new ProcessBuilder("node", SCRIPT.toString(), url, version, transport, String.join(",", rooms))
+        new ProcessBuilder(
+                "node", SCRIPT.toString(), url, version, transport, String.join(",", rooms))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     Thread reader = new Thread(this::readLines, "node-client-" + version + "-" + transport);
@@ -79,7 +80,11 @@ public final class NodeSocketClient implements WatchingClient {
 
   @Override
   public String describe() {
-    return "node-socket.io-client-" + version + "/" + transport + (problems.isEmpty() ? "" : " " + problems);
+    return "node-socket.io-client-"
+        + version
+        + "/"
+        + transport
+        + (problems.isEmpty() ? "" : " " + problems);
   }
 
   @Override

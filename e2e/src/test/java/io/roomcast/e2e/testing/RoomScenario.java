@@ -46,7 +46,8 @@ public final class RoomScenario {
       assertTrue(replace.body().path("data").isMissingNode(), replace.body().toString());
 
       write(http, "PATCH", API + roomA, "{\"title\":\"patched\"}");
-      awaitEventWhere(inA, "update setting title", e -> "patched".equals(e.body().path("title").asText()));
+      awaitEventWhere(
+          inA, "update setting title", e -> "patched".equals(e.body().path("title").asText()));
 
       write(http, "DELETE", API + roomA, null);
       ReceivedEvent delete = awaitOperation(inA, roomA, "delete");
@@ -54,7 +55,8 @@ public final class RoomScenario {
 
       write(http, "POST", "/update", "{\"uuid\":\"" + roomB + "\",\"data\":{\"room\":\"B\"}}");
       awaitOperation(inB, roomB, "insert");
-      // A fence in room A, written after B's change: if B's event were leaking into room A, it would
+      // A fence in room A, written after B's change: if B's event were leaking into room A, it
+      // would
       // have arrived before this one (each stream is delivered in commit order).
       write(http, "POST", "/update", "{\"uuid\":\"" + roomA + "\",\"data\":{\"fence\":true}}");
       awaitEventWhere(inA, "the fence", e -> e.body().path("data").path("fence").asBoolean());
@@ -72,7 +74,10 @@ public final class RoomScenario {
     ReceivedEvent event =
         client.awaitEvent(
             op + " in " + room,
-            e -> COLLECTION.equals(e.name()) && op.equals(e.operationType()) && room.equals(e.uuid()));
+            e ->
+                COLLECTION.equals(e.name())
+                    && op.equals(e.operationType())
+                    && room.equals(e.uuid()));
     assertEquals(COLLECTION, event.meta().path("collection").asText(), event.meta().toString());
     assertEquals("app", event.meta().path("db").asText(), event.meta().toString());
     return event;
@@ -85,7 +90,8 @@ public final class RoomScenario {
 
   private static void assertOnlyRoom(WatchingClient client, String room) {
     for (ReceivedEvent event : client.events()) {
-      assertEquals(room, event.uuid(), client.describe() + " received another room's event " + event);
+      assertEquals(
+          room, event.uuid(), client.describe() + " received another room's event " + event);
     }
   }
 }

@@ -5,7 +5,7 @@ import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
-import io.roomcast.socket.SocketServerConfig;
+import io.roomcast.socket.config.SocketServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
