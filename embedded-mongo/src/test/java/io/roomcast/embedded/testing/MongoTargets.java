@@ -3,6 +3,7 @@ package io.roomcast.embedded.testing;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.EmbeddedMongoOptions;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -40,7 +41,10 @@ public final class MongoTargets {
 
   /** A real single-node replica set in Docker; aborts the test when there is no Docker engine. */
   public static MongoTarget realReplicaSet() {
-    Assumptions.assumeTrue(dockerAvailable(), DOCKER_MISSING);
+    if (!dockerAvailable()) {
+      LoggerFactory.getLogger(MongoTargets.class).warn(DOCKER_MISSING);
+      Assumptions.abort(DOCKER_MISSING);
+    }
     MongoDBContainer container = new MongoDBContainer(MONGO_IMAGE).withReplicaSet();
     container.start();
     return new MongoTarget() {
