@@ -90,7 +90,7 @@ public final class EmbeddedWireServer implements AutoCloseable {
           1,
           TimeUnit.MINUTES);
       return new EmbeddedWireServer(boss, workers, channels, server);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows a BindException without declaring it
       shutdown(boss, workers);
       throw new IllegalStateException(
           "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
