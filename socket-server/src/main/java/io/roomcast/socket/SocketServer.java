@@ -9,6 +9,7 @@ import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.emit.RoomEmitter;
 import io.roomcast.socket.http.GuardedChannelInitializer;
 import io.roomcast.socket.http.OriginGuard;
+import io.roomcast.socket.http.PipelineReplacement;
 import io.roomcast.socket.http.QuietExceptionListener;
 import io.roomcast.socket.rooms.RoomProtocol;
 import io.roomcast.socket.stream.ChangeStreams;
@@ -52,8 +53,8 @@ public final class SocketServer implements AutoCloseable {
    */
   public static SocketServer start(SocketServerConfig config, StreamFailureListener failures) {
     SocketIOServer socketIo = new SocketIOServer(socketIoConfiguration(config));
-    socketIo.setPipelineFactory(
-        new GuardedChannelInitializer(new OriginGuard(config.allowedOrigins())));
+    PipelineReplacement.install(
+        socketIo, new GuardedChannelInitializer(new OriginGuard(config.allowedOrigins())));
     RoomProtocol.register(socketIo, config.maxRoomsPerClient());
     int port = SocketIoBinding.bind(socketIo, config);
     RoomEmitter emitter =

@@ -1,0 +1,200 @@
+package io.roomcast.socket.rooms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.socket.SocketServer;
+import io.roomcast.socket.testing.JavaClient;
+import io.roomcast.socket.testing.MongoWriter;
+import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.SocketServers;
+import java.util.Map;
+import java.util.UUID;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** JoinRoom, LeaveRoom and Check over a real connection, including every bad input. */
+class RoomProtocolIT {
+  private static final int MAX_ROOMS = 3;
+  private static EmbeddedMongo mongo;
+  private static SocketServer server;
+  private static MongoWriter writer;
+  private JavaClient client;
+
+  @BeforeAll
+  static void start() {
+    mongo = EmbeddedMongo.start();
+    server =
+        SocketServers.start(
+            mongo.connectionString(), Map.of("MAX_ROOMS_PER_CLIENT", Integer.toString(MAX_ROOMS)));
+    writer = new MongoWriter(mongo.connectionString());
+  }
+
+  @AfterAll
+  static void stop() {
+    writer.close();
+    server.close();
+    mongo.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    client = JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected();
+  }
+
+  @AfterEach
+  void disconnect() {
+    client.close();
+  }
+
+  private static String room() {
+    return UUID.randomUUID().toString();
+  }
+
+  private void insert(String room, String json) {
+    writer.collection("app", "items").insertOne(MongoWriter.document(UUID.fromString(room), json));
+  }
+
+  @Test
+  void joinAcknowledgesEachUuidAndLeaveStopsTheEvents() {
+    String a = room();
+    String b = room();
+    JsonNode ack = client.join(a.toUpperCase(), b);
+    assertEquals(
+        "{\"ok\":true,\"results\":[{\"uuid\":\""
+            + a
+            + "\",\"status\":\"joined\"},{\"uuid\":\""
+            + b
+            + "\",\"status\":\"joined\"}]}",
+        ack.toString());
+    insert(a, "{step: 1}");
+    client.awaitEvent("step 1", e -> e.body().path("step").asInt() == 1);
+
+    JsonNode left = client.emitWithAck("LeaveRoom", new JSONArray().put(a));
+    assertEquals(
+        "{\"ok\":true,\"results\":[{\"uuid\":\"" + a + "\",\"status\":\"left\"}]}",
+        left.toString());
+    insert(a, "{step: 2}");
+    insert(b, "{fence: true}");
+    client.awaitEvent("the fence in room b", e -> e.body().path("fence").asBoolean());
+    assertTrue(client.events().stream().noneMatch(e -> e.body().path("step").asInt() == 2));
+  }
+
+  @Test
+  void checkEchoesThePayloadAsAnEventAndThroughTheAck() throws Exception {
+    JSONObject payload = new JSONObject().put("ping", 42).put("list", new JSONArray().put("x"));
+    JsonNode ack = client.emitWithAck("Check", payload);
+    assertEquals("{\"ping\":42,\"list\":[\"x\"]}", ack.toString());
+    Received echo = client.awaitEvent("Check echo", e -> "Check".equals(e.name()));
+    assertEquals(ack, echo.body());
+
+    client.emit("Check", "no ack asked");
+    client.awaitEvent(
+        "second echo", e -> "Check".equals(e.name()) && "no ack asked".equals(e.body().asText()));
+  }
+
+  @Test
+  void aPayloadThatIsNotAnArrayIsRejectedInTheAck() throws Exception {
+    for (Object payload : new Object[] {room(), new JSONObject().put("uuid", room()), 7}) {
+      JsonNode ack = client.emitWithAck("JoinRoom", payload);
+      assertFalse(ack.path("ok").asBoolean(), ack.toString());
+      assertTrue(
+          ack.path("error").asText().startsWith("JoinRoom expects an array of UUID strings"),
+          ack.toString());
+      assertEquals(0, ack.path("results").size());
+    }
+    JsonNode leave = client.emitWithAck("LeaveRoom");
+    assertEquals(
+        "LeaveRoom expects an array of UUID strings, got nothing; nothing done",
+        leave.path("error").asText());
+  }
+
+  @Test
+  void oneBadItemRejectsTheWholeRequestAndJoinsNothing() {
+    String good = room();
+    JsonNode ack =
+        client.emitWithAck(
+            "JoinRoom", new JSONArray().put(good).put(12).put("not-a-uuid").put(new JSONObject()));
+    assertFalse(ack.path("ok").asBoolean());
+    assertEquals("3 of 4 items are not UUID strings; nothing done", ack.path("error").asText());
+    assertEquals(
+        "[\"request rejected\",\"not a string\",\"not a UUID\",\"not a string\"]", reasons(ack));
+    assertEquals(12, ack.path("results").get(1).path("uuid").asInt(), "the item as given");
+    String fence = room();
+    client.join(fence);
+    assertNotInRoom(good, fence);
+  }
+
+  @Test
+  void joiningBeyondTheRoomLimitJoinsNothing() {
+    String[] three = {room(), room(), room()};
+    assertTrue(client.join(three).path("ok").asBoolean());
+    assertTrue(client.join(three[0]).path("ok").asBoolean(), "rejoining counts no new room");
+    String extra = room();
+    JsonNode ack = client.join(extra, three[1]);
+    assertFalse(ack.path("ok").asBoolean());
+    assertEquals(
+        "joining 1 more rooms would exceed MAX_ROOMS_PER_CLIENT=3 (this connection is in 3); nothing done",
+        ack.path("error").asText());
+    assertEquals("[\"room limit\",\"room limit\"]", reasons(ack));
+    assertNotInRoom(extra, three[2]);
+  }
+
+  @Test
+  void withoutAnAckTheRejectionArrivesAsAnErrorEvent() {
+    client.emit("JoinRoom", "just a string");
+    Received error = client.awaitEvent("error event", e -> "error".equals(e.name()));
+    assertEquals("JoinRoom", error.body().path("event").asText());
+    assertFalse(error.body().path("ok").asBoolean());
+    assertTrue(error.body().path("error").asText().contains("expects an array"));
+  }
+
+  @Test
+  void badInputChangesNothingForOtherClients() {
+    String shared = room();
+    try (JavaClient other =
+        JavaClient.connect(SocketServers.url(server), "polling").awaitConnected()) {
+      other.join(shared);
+      client.emit("JoinRoom", new JSONArray().put("bad"));
+      client.emitWithAck("JoinRoom", new JSONObject());
+      client.emitWithAck("LeaveRoom", 3);
+      insert(shared, "{after: 'bad input'}");
+      other.awaitEvent("change after bad input", e -> e.body().has("after"));
+      assertTrue(client.connected(), "the sender of bad input stays connected");
+      assertTrue(client.emitWithAck("Check", 1).asInt() == 1);
+    }
+  }
+
+  /**
+   * Asserts that nothing of {@code room} arrives before a change in {@code fence}, a joined room.
+   */
+  private void assertNotInRoom(String room, String fence) {
+    insert(room, "{leak: true}");
+    insert(fence, "{fence: true}");
+    client.awaitEvent("the fence", e -> e.body().path("fence").asBoolean());
+    assertTrue(
+        client.events().stream().noneMatch(e -> e.body().path("leak").asBoolean()),
+        "joined " + room);
+  }
+
+  private static String reasons(JsonNode ack) {
+    StringBuilder reasons = new StringBuilder("[");
+    for (JsonNode result : ack.path("results")) {
+      assertEquals("rejected", result.path("status").asText());
+      reasons
+          .append(reasons.length() > 1 ? "," : "")
+          .append('"')
+          .append(result.path("reason").asText())
+          .append('"');
+    }
+    return reasons.append(']').toString();
+  }
+}

@@ -1,0 +1,109 @@
+package io.roomcast.socket.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Socket.IO v2 client (Engine.IO 3) over long-polling, speaking the wire protocol with a real
+ * HTTP client: socket.io-client-java 1.x (the v2 client) cannot share a classpath with 2.x. Like
+ * the v2 JavaScript client with XHR2, it reads binary-framed payloads ({@code 0x00 <length digits>
+ * 0xff <packet>}) and posts text-framed ones ({@code <length>:<packet>}).
+ */
+public final class Eio3PollingClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private final String sid;
+  private final List<String> packets = new CopyOnWriteArrayList<>();
+
+  private Eio3PollingClient(String url) throws Exception {
+    String handshakeUrl = url + "/socket.io/?EIO=3&transport=polling";
+    List<String> opened = decode(get(URI.create(handshakeUrl)));
+    if (opened.isEmpty() || !opened.get(0).startsWith("0")) {
+      throw new IllegalStateException("no Engine.IO open packet: " + opened);
+    }
+    sid = JSON.readTree(opened.get(0).substring(1)).path("sid").asText();
+    base = handshakeUrl + "&sid=" + sid;
+    packets.addAll(opened.subList(1, opened.size()));
+  }
+
+  public static Eio3PollingClient connect(String url) throws Exception {
+    return new Eio3PollingClient(url);
+  }
+
+  /** Sends one Engine.IO packet, e.g. {@code 420["JoinRoom",[...]]} (a message with ack id 0). */
+  public void send(String packet) throws Exception {
+    String framed = packet.length() + ":" + packet;
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(base))
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .POST(HttpRequest.BodyPublishers.ofString(framed))
+            .build();
+    HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "POST answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** Polls until a packet starting with {@code prefix} has arrived; returns it. */
+  public String awaitPacket(String prefix) {
+    return await("EIO=3 packet " + prefix)
+        .atMost(JavaClient.TIMEOUT)
+        .pollInterval(Duration.ZERO)
+        .until(
+            () -> {
+              packets.addAll(decode(get(URI.create(base))));
+              return packets.stream().filter(p -> p.startsWith(prefix)).findFirst();
+            },
+            found -> found.isPresent())
+        .orElseThrow();
+  }
+
+  /** The JSON array after a packet's type digits and ack id, e.g. of {@code 430[{...}]}. */
+  public static JsonNode arguments(String packet) throws Exception {
+    return JSON.readTree(packet.substring(packet.indexOf('[')));
+  }
+
+  private byte[] get(URI uri) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
+  /** Splits a binary-framed Engine.IO 3 payload into its packets, e.g. {@code 42["name",…]}. */
+  static List<String> decode(byte[] payload) {
+    List<String> decoded = new ArrayList<>();
+    int i = 0;
+    while (i < payload.length) {
+      i++; // 0: string data; binary data is never sent here
+      int length = 0;
+      while ((payload[i] & 0xFF) != 0xFF) {
+        length = length * 10 + payload[i++];
+      }
+      i++;
+      ByteArrayOutputStream data = new ByteArrayOutputStream();
+      data.write(payload, i, length);
+      i += length;
+      decoded.add(data.toString(StandardCharsets.UTF_8));
+    }
+    return decoded;
+  }
+}
