@@ -1,0 +1,30 @@
+package io.roomcast.e2e.proxy;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One line of the front's access log, format {@code roomcast} in docker/nginx/roomcast.conf: {@code
+ * $remote_addr "$request" $status upstream=$upstream_addr rt=$request_time}.
+ */
+public record AccessLogLine(String client, String method, String uri, int status, String upstream) {
+  private static final Pattern LINE =
+      Pattern.compile("^(\\S+) \"(\\S+) (\\S+) [^\"]*\" (\\d{3}) upstream=(\\S+) rt=\\S+$");
+
+  /** Parses every line in the format; other lines (nginx notices on stdout) are skipped. */
+  public static List<AccessLogLine> parseAll(String log) {
+    return log.lines()
+        .map(LINE::matcher)
+        .filter(Matcher::matches)
+        .map(
+            m ->
+                new AccessLogLine(
+                    m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4)), m.group(5)))
+        .toList();
+  }
+
+  public boolean isSocketIo() {
+    return uri.startsWith("/socket.io/");
+  }
+}

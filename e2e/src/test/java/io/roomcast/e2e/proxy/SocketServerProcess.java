@@ -1,0 +1,80 @@
+package io.roomcast.e2e.proxy;
+
+import static org.awaitility.Awaitility.await;
+
+import io.roomcast.e2e.testing.JavaProcess;
+import io.roomcast.e2e.testing.Stack;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A socket server in its own JVM, started by its main class with environment variables as in the
+ * socket-server image, on a free loopback port.
+ */
+final class SocketServerProcess implements AutoCloseable {
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+  private final JavaProcess process;
+  private final int port;
+
+  private SocketServerProcess(JavaProcess process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static SocketServerProcess start(String mongoUri, String allowedOrigins) {
+    int port = Stack.freePort();
+    JavaProcess process =
+        JavaProcess.start(
+            "io.roomcast.socket.SocketServerMain",
+            Map.of(
+                "MONGODB_URI",
+                mongoUri,
+                "SOCKET_HOST",
+                "127.0.0.1",
+                "SOCKET_PORT",
+                Integer.toString(port),
+                "ALLOWED_ORIGINS",
+                allowedOrigins));
+    SocketServerProcess server = new SocketServerProcess(process, port);
+    try {
+      await("socket server on " + port).atMost(STARTUP).until(server::acceptsConnections);
+      return server;
+    } catch (RuntimeException | Error e) {
+      server.close();
+      throw new AssertionError(
+          "socket server did not start:\n" + String.join("\n", process.output()), e);
+    }
+  }
+
+  private boolean acceptsConnections() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("socket server exited");
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (process.isAlive()) {
+        process.terminate(15);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      process.close();
+    }
+  }
+}
