@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Eio3PollingClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
   private final String sid;
   private final List<String> packets = new CopyOnWriteArrayList<>();
@@ -47,15 +44,14 @@ public final class Eio3PollingClient {
   /** Sends one Engine.IO packet, e.g. {@code 420["JoinRoom",[...]]} (a message with ack id 0). */
   public void send(String packet) throws Exception {
     String framed = packet.length() + ":" + packet;
-    HttpRequest post =
-        HttpRequest.newBuilder(URI.create(base))
-            .header("Content-Type", "text/plain;charset=UTF-8")
-            .POST(HttpRequest.BodyPublishers.ofString(framed))
-            .build();
-    HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "POST answered " + response.statusCode() + ": " + response.body());
+    RawHttp.Response response =
+        RawHttp.send(
+            "POST",
+            URI.create(base),
+            "text/plain;charset=UTF-8",
+            framed.getBytes(StandardCharsets.UTF_8));
+    if (response.status() != 200) {
+      throw new IllegalStateException("POST answered " + response.status());
     }
   }
 
@@ -66,11 +62,22 @@ public final class Eio3PollingClient {
         .pollInterval(Duration.ZERO)
         .until(
             () -> {
-              packets.addAll(decode(get(URI.create(base))));
-              return packets.stream().filter(p -> p.startsWith(prefix)).findFirst();
+              Optional<String> found = take(prefix);
+              if (found.isEmpty()) {
+                packets.addAll(decode(get(URI.create(base))));
+                found = take(prefix);
+              }
+              return found;
             },
             found -> found.isPresent())
         .orElseThrow();
+  }
+
+  /** Removes and returns the first received packet starting with the prefix. */
+  private Optional<String> take(String prefix) {
+    Optional<String> found = packets.stream().filter(p -> p.startsWith(prefix)).findFirst();
+    found.ifPresent(packets::remove);
+    return found;
   }
 
   /** The JSON array after a packet's type digits and ack id, e.g. of {@code 430[{...}]}. */
@@ -79,11 +86,9 @@ public final class Eio3PollingClient {
   }
 
   private byte[] get(URI uri) throws Exception {
-    HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET answered " + response.statusCode());
+    RawHttp.Response response = RawHttp.send("GET", uri, null, new byte[0]);
+    if (response.status() != 200) {
+      throw new IllegalStateException("GET answered " + response.status());
     }
     return response.body();
   }
