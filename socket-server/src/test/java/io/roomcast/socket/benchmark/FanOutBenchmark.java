@@ -1,0 +1,153 @@
+package io.roomcast.socket.benchmark;
+
+import com.mongodb.client.MongoCollection;
+import io.roomcast.common.config.Settings;
+import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.socket.SocketServer;
+import io.roomcast.socket.config.SocketServerConfig;
+import io.roomcast.socket.testing.MongoWriter;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+
+/**
+ * Fan-out figures: N websocket clients spread over R rooms, E inserts written with the driver into
+ * the embedded database, each delivered to every client of its room. Prints deliveries per second,
+ * insert-to-receipt latency (p50, p99, max) and heap used. Everything runs in one JVM (database,
+ * server and clients share the CPU), so the figures are a floor, not a ceiling.
+ *
+ * <pre>mvn -pl socket-server exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000"</pre>
+ */
+public final class FanOutBenchmark {
+  private FanOutBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int events = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+    try (EmbeddedMongo mongo = EmbeddedMongo.start();
+        MongoWriter writer = new MongoWriter(mongo.connectionString());
+        SocketServer server =
+            SocketServer.start(
+                SocketServerConfig.from(
+                    Settings.from(
+                        Map.of(
+                            "MONGODB_URI", mongo.connectionString(),
+                            "SOCKET_HOST", "127.0.0.1",
+                            "SOCKET_PORT", "0",
+                            "ALLOWED_ORIGINS", "*"))))) {
+      run(server.port(), writer.collection("app", "bench"), clients, rooms, events);
+    }
+  }
+
+  private static void run(
+      int port, MongoCollection<BsonDocument> bench, int clients, int rooms, int events)
+      throws Exception {
+    List<UUID> roomIds = new ArrayList<>();
+    for (int i = 0; i < rooms; i++) {
+      roomIds.add(UUID.randomUUID());
+    }
+    long expected = (long) events * (clients / rooms);
+    AtomicLongArray latencies = new AtomicLongArray((int) expected + clients);
+    AtomicLong received = new AtomicLong();
+    CountDownLatch joined = new CountDownLatch(clients);
+    HttpClient http = HttpClient.newHttpClient();
+    List<WebSocket> sockets = new ArrayList<>();
+    long connectStart = System.nanoTime();
+    for (int i = 0; i < clients; i++) {
+      String room = roomIds.get(i % rooms).toString();
+      sockets.add(
+          RawSocketIoClient.connect(
+                  http,
+                  port,
+                  room,
+                  sent -> {
+                    long index = received.getAndIncrement();
+                    if (index < latencies.length()) {
+                      latencies.set((int) index, System.nanoTime() - sent);
+                    }
+                  },
+                  joined)
+              .get(30, TimeUnit.SECONDS));
+    }
+    if (!joined.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("only " + (clients - joined.getCount()) + " clients joined");
+    }
+    System.out.printf(
+        "%d websocket clients in %d rooms connected and joined in %d ms%n",
+        clients, rooms, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectStart));
+
+    long start = System.nanoTime();
+    for (int i = 0; i < events; i++) {
+      BsonDocument document = MongoWriter.document(roomIds.get(i % rooms), "{n: " + i + "}");
+      document.put("sent", new BsonInt64(System.nanoTime()));
+      bench.insertOne(document);
+    }
+    long written = System.nanoTime();
+    long deadline = written + TimeUnit.SECONDS.toNanos(120);
+    while (received.get() < expected && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // a benchmark main, not a test: waiting here is the measurement
+    }
+    long end = System.nanoTime();
+    report(clients, rooms, events, expected, received.get(), start, written, end, latencies);
+    sockets.forEach(socket -> socket.abort());
+  }
+
+  private static void report(
+      int clients,
+      int rooms,
+      int events,
+      long expected,
+      long received,
+      long start,
+      long written,
+      long end,
+      AtomicLongArray latencies) {
+    int count = (int) Math.min(received, latencies.length());
+    long[] sorted = new long[count];
+    for (int i = 0; i < count; i++) {
+      sorted[i] = latencies.get(i);
+    }
+    Arrays.sort(sorted);
+    double seconds = (end - start) / 1e9;
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    System.out.printf(
+        "inserts: %d in %.2f s (%.0f/s); deliveries: %d of %d expected in %.2f s = %.0f events/s%n",
+        events,
+        (written - start) / 1e9,
+        events / ((written - start) / 1e9),
+        received,
+        expected,
+        seconds,
+        received / seconds);
+    System.out.printf(
+        "latency insert->receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms; heap used after GC: %d MB "
+            + "(database, server and %d clients in one JVM)%n",
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.99),
+        percentile(sorted, 1.0),
+        heapMb,
+        clients);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+}

@@ -1,0 +1,79 @@
+package io.roomcast.socket.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.LongConsumer;
+
+/**
+ * A minimal Socket.IO v4 client over the JDK's WebSocket, for the benchmark only: a thousand
+ * socket.io-client-java instances would each add threads and funnel every event through that
+ * library's single event thread, so the figures would describe the client rather than the server.
+ * It answers pings, joins one room and reports, for each change event, the send time it carries.
+ */
+final class RawSocketIoClient implements WebSocket.Listener {
+  private final String room;
+  private final LongConsumer onSentNanos;
+  private final CountDownLatch joined;
+  private final StringBuilder partial = new StringBuilder();
+  private CompletableFuture<WebSocket> sending;
+
+  private RawSocketIoClient(String room, LongConsumer onSentNanos, CountDownLatch joined) {
+    this.room = room;
+    this.onSentNanos = onSentNanos;
+    this.joined = joined;
+  }
+
+  static CompletableFuture<WebSocket> connect(
+      HttpClient http, int port, String room, LongConsumer onSentNanos, CountDownLatch joined) {
+    URI uri = URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket");
+    return http.newWebSocketBuilder()
+        .buildAsync(uri, new RawSocketIoClient(room, onSentNanos, joined));
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket) {
+    sending = CompletableFuture.completedFuture(webSocket);
+    webSocket.request(1);
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      handle(partial.toString());
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  /** Sends after the previous send completed: the JDK WebSocket refuses overlapping sends. */
+  private void send(String text) {
+    sending = sending.thenCompose(webSocket -> webSocket.sendText(text, true));
+  }
+
+  private void handle(String packet) {
+    if (packet.startsWith("0{")) {
+      send("40"); // Engine.IO open: connect to the default namespace
+    } else if (packet.startsWith("40")) {
+      send("420[\"JoinRoom\",[\"" + room + "\"]]");
+    } else if (packet.startsWith("430")) {
+      joined.countDown();
+    } else if (packet.equals("2")) {
+      send("3"); // ping -> pong
+    } else if (packet.startsWith("42[\"bench\"")) {
+      int at = packet.indexOf("\"sent\":");
+      if (at >= 0) {
+        int end = at + 7;
+        while (end < packet.length() && Character.isDigit(packet.charAt(end))) {
+          end++;
+        }
+        onSentNanos.accept(Long.parseLong(packet.substring(at + 7, end)));
+      }
+    }
+  }
+}
