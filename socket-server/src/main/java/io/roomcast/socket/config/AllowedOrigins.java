@@ -3,6 +3,7 @@ package io.roomcast.socket.config;
 import io.roomcast.common.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public final class AllowedOrigins {
 
   private AllowedOrigins(boolean any, Set<String> origins) {
     this.any = any;
-    this.origins = Set.copyOf(origins);
+    this.origins = Collections.unmodifiableSet(new LinkedHashSet<>(origins));
   }
 
   /** Parses the configured list; {@code variable} names the setting in error messages. */
