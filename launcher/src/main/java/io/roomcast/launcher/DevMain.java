@@ -47,8 +47,10 @@ public final class DevMain {
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Typically a port already in use: say which part failed in one line, not a stack trace.
-      throw new ConfigException("could not start: " + rootMessage(e));
+      // Typically a port already in use: say what failed in one line, not a stack trace.
+      System.err.println("roomcast-dev: could not start: " + rootMessage(e));
+      System.exit(1);
+      throw e; // unreachable: System.exit does not return
     }
   }
 

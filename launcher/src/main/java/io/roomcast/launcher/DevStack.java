@@ -52,7 +52,7 @@ public final class DevStack implements AutoCloseable {
     try {
       socketServer = SocketServer.start(socketConfig);
       return new DevStack(mongo, socketServer, BackendServer.start(backendConfig));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (socketServer != null) {
         socketServer.close();
       }

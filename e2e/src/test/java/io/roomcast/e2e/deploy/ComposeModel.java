@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,12 +14,9 @@ import java.util.List;
 
 /**
  * The compose file as docker-compose itself resolves it ({@code docker-compose config}: anchors
- * merged, paths absolute), read into a JSON tree. The YAML is converted by the PyYAML library that
- * Debian's docker-compose runs on, so the check needs nothing docker-compose does not bring.
+ * merged, paths absolute), read into a JSON tree.
  */
 public final class ComposeModel {
-  private static final String YAML_TO_JSON =
-      "import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)";
   private final JsonNode root;
 
   private ComposeModel(JsonNode root) {
@@ -32,18 +30,10 @@ public final class ComposeModel {
             repoRoot,
             Duration.ofMinutes(1));
     assertTrue(resolved.succeeded(), "docker-compose config failed:\n" + resolved.output());
-    Path python = ExternalTool.require("python3", "python3-yaml (docker-compose's dependency)");
-    ExternalTool.Result json =
-        ExternalTool.run(
-            List.of(python.toString(), "-c", YAML_TO_JSON),
-            repoRoot,
-            Duration.ofMinutes(1),
-            resolved.output());
-    assertTrue(json.succeeded(), "could not convert the resolved compose file:\n" + json.output());
     try {
-      return new ComposeModel(new ObjectMapper().readTree(json.output()));
+      return new ComposeModel(new ObjectMapper(new YAMLFactory()).readTree(resolved.output()));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("docker-compose config printed no valid YAML", e);
     }
   }
 

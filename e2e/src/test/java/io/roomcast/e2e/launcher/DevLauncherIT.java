@@ -47,7 +47,9 @@ class DevLauncherIT {
       }
       // A JVM stopped by SIGTERM exits with 128 + 15 once its shutdown hooks have finished.
       assertEquals(SIGTERM_EXIT, dev.terminate(30));
-      assertTrue(dev.output().stream().anyMatch(l -> l.contains("Stopping Roomcast")));
+      assertTrue(
+          dev.output().stream().anyMatch(l -> l.contains("Stopping Roomcast")),
+          String.join("\n", dev.output()));
       assertTrue(
           dev.output().stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
           "clean shutdown prints no stack trace");

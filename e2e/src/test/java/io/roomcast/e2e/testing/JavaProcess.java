@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 public final class JavaProcess implements AutoCloseable {
   private final Process process;
   private final List<String> output = new CopyOnWriteArrayList<>();
+  private final Thread reader;
 
   private JavaProcess(Process process, String name) {
     this.process = process;
-    Thread reader = new Thread(this::readOutput, "output-of-" + name);
+    reader = new Thread(this::readOutput, "output-of-" + name);
     reader.setDaemon(true);
     reader.start();
   }
@@ -70,12 +71,13 @@ public final class JavaProcess implements AutoCloseable {
 
   /** Sends SIGTERM, as an orchestrator would, and waits for the exit code. */
   public int terminate(long timeoutSeconds) throws InterruptedException {
-    process.destroy();
+    // Process.destroy() would also close our end of its output; the handle only sends the signal.
+    process.toHandle().destroy();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
       throw new AssertionError("process ignored SIGTERM for " + timeoutSeconds + "s");
     }
-    return process.exitValue();
+    return exitValueAfterOutput();
   }
 
   /** Waits for the process to exit by itself and returns its exit code. */
@@ -83,6 +85,12 @@ public final class JavaProcess implements AutoCloseable {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       throw new AssertionError("process still running after " + timeoutSeconds + "s");
     }
+    return exitValueAfterOutput();
+  }
+
+  /** The exit code, once every line the process printed has been read. */
+  private int exitValueAfterOutput() throws InterruptedException {
+    reader.join(TimeUnit.SECONDS.toMillis(5));
     return process.exitValue();
   }
 
