@@ -60,7 +60,10 @@ public final class ChangeStreamWatcher implements AutoCloseable {
     thread.start();
   }
 
-  /** Waits until the stream is open for the first time; false if it is not within the timeout. */
+  /**
+   * Waits until the stream is open for the first time (or has stopped for good); false if neither
+   * happened within the timeout.
+   */
   public boolean awaitOpen(Duration timeout) throws InterruptedException {
     return firstOpen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -160,6 +163,7 @@ public final class ChangeStreamWatcher implements AutoCloseable {
                 + "; fix: "
                 + StreamErrors.fixIt(error);
         LOG.error(message);
+        firstOpen.countDown(); // startup need not wait for a stream that will never open
         failures.onFatalError(database, message);
         return false;
       default:
