@@ -122,15 +122,22 @@ public final class BackendConfig {
   }
 
   private static String publicSocketUrl(String value) {
-    if (value.isEmpty() || "/".equals(value) || isHttpUrl(value)) {
+    if (value.isEmpty() || "/".equals(value) || isOrigin(value) || isOrigin(trimSlash(value))) {
       return value;
     }
+    // A path would be read by the Socket.IO client as a namespace, which the server does not use.
     throw Settings.invalid(
-        "PUBLIC_SOCKET_URL", value, "unset, '/' (same origin as the page) or an http(s):// URL");
+        "PUBLIC_SOCKET_URL",
+        value,
+        "unset, '/' (same origin as the page) or an origin such as https://host:port (no path)");
   }
 
   private static boolean isOrigin(String value) {
     return isHttpUrl(value) && URI.create(value).getRawPath().isEmpty();
+  }
+
+  private static String trimSlash(String value) {
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
   private static boolean isHttpUrl(String value) {

@@ -60,19 +60,30 @@ class BackendConfigTest {
 
   @Test
   void eachInvalidValueIsRefusedNamingItsVariable() {
-    Map<String, String> bad =
-        Map.of(
-            "MONGODB_URI", "http://db",
-            "UUID_FIELD", "$uuid",
-            "BACKEND_PORT", "65536",
-            "UPDATE_NAMESPACE", "nodot",
-            "API_COLLECTIONS", "app.test,,app.x",
-            "MAX_BODY_BYTES", "0",
-            "CORS_ORIGINS", "http://ok:1,http://host/path",
-            "PUBLIC_SOCKET_URL", "ftp://x");
-    for (Map.Entry<String, String> entry : bad.entrySet()) {
-      String message = refusal(Map.of(entry.getKey(), entry.getValue()));
-      assertTrue(message.startsWith("invalid " + entry.getKey() + "="), message);
+    String[][] bad = {
+      {"MONGODB_URI", "http://db"},
+      {"UUID_FIELD", "$uuid"},
+      {"BACKEND_PORT", "65536"},
+      {"BACKEND_HOST", " "},
+      {"UPDATE_NAMESPACE", "nodot"},
+      {"API_COLLECTIONS", "app.test,,app.x"},
+      {"API_COLLECTIONS", "app.test,admin.system.users"},
+      {"MAX_BODY_BYTES", "0"},
+      {"CORS_ORIGINS", "http://ok:1,http://host/path"},
+      {"CORS_ORIGINS", "localhost:8080"},
+      {"PUBLIC_SOCKET_URL", "ftp://x"},
+      {"PUBLIC_SOCKET_URL", "https://host:1/namespace"},
+    };
+    for (String[] entry : bad) {
+      String message = refusal(Map.of(entry[0], entry[1]));
+      assertTrue(message.startsWith("invalid " + entry[0] + "="), message);
+    }
+  }
+
+  @Test
+  void thePublicSocketUrlMayBeAnOriginWithOrWithoutTheSlash() {
+    for (String url : new String[] {"https://live.example", "http://10.0.0.5:8083/"}) {
+      assertEquals(url, config(Map.of("PUBLIC_SOCKET_URL", url)).publicSocketUrl);
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /**
  * Reads a request body as a JSON object: {@code application/json} only, at most {@code maxBytes}
- * (checked against Content-Length first, and while reading, so chunked bodies are bounded too),
- * strict JSON with no duplicate names and nothing after the value.
+ * (counted while reading, so chunked bodies are bounded too; never more is kept in memory), strict
+ * JSON with no duplicate names and nothing after the value.
  */
 public final class JsonBodies {
   private static final ObjectMapper STRICT =
@@ -27,10 +27,15 @@ public final class JsonBodies {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  /** Oversized bodies up to this size are read to the end before the 413 (see readAtMost). */
+  static final long DRAIN_LIMIT_BYTES = 4L * 1024 * 1024;
+
   private final int maxBytes;
+  private final long drainLimit;
 
   public JsonBodies(int maxBytes) {
     this.maxBytes = maxBytes;
+    this.drainLimit = Math.max(maxBytes, DRAIN_LIMIT_BYTES);
   }
 
   /** The body as a JSON object, or an {@link ApiError} saying what is wrong with it. */
@@ -45,7 +50,9 @@ public final class JsonBodies {
   private byte[] read(Context ctx) {
     requireJsonContentType(ctx.contentType());
     long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBytes) {
+    if (declared > drainLimit) {
+      // Not worth reading: answer now and close, even if some clients then see a reset.
+      ctx.header("Connection", "close");
       throw tooLarge();
     }
     try (InputStream in = ctx.bodyInputStream()) {
@@ -55,15 +62,25 @@ public final class JsonBodies {
     }
   }
 
+  /**
+   * Keeps at most {@code maxBytes}; reads (and drops) the rest of a moderately oversized body so
+   * the client, still sending, reliably receives the 413 instead of a connection reset.
+   */
   private byte[] readAtMost(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
+    long total = 0;
     int read;
     while ((read = in.read(chunk)) != -1) {
-      if (out.size() + read > maxBytes) {
-        throw tooLarge();
+      total += read;
+      if (total <= maxBytes) {
+        out.write(chunk, 0, read);
+      } else if (total > drainLimit) {
+        break;
       }
-      out.write(chunk, 0, read);
+    }
+    if (total > maxBytes) {
+      throw tooLarge();
     }
     return out.toByteArray();
   }
@@ -81,14 +98,19 @@ public final class JsonBodies {
     }
   }
 
+  /** Jackson's reason without the parts that describe its own internals, then where. */
   private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    String firstLine = newline < 0 ? message : message.substring(0, newline);
-    if (e.getLocation() == null) {
-      return firstLine;
+    String reason = e.getOriginalMessage();
+    for (String noise : new String[] {"\n", " (start marker at", " at [Source"}) {
+      int at = reason.indexOf(noise);
+      if (at >= 0) {
+        reason = reason.substring(0, at);
+      }
     }
-    return firstLine
+    if (e.getLocation() == null) {
+      return reason;
+    }
+    return reason
         + " (line "
         + e.getLocation().getLineNr()
         + ", column "

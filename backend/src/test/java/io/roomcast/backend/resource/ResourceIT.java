@@ -1,0 +1,105 @@
+package io.roomcast.backend.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomcast.backend.testing.Http;
+import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.common.uuid.Uuids;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ResourceIT {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static TestBackend backend;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    backend = TestBackend.start(Map.of("API_COLLECTIONS", "app.test,shop.orders"));
+    http = backend.http();
+  }
+
+  @AfterAll
+  static void stop() {
+    backend.close();
+  }
+
+  private static String path(String namespace, UUID uuid) {
+    return "/api/" + namespace.replace('.', '/') + "/" + uuid;
+  }
+
+  private static BsonDocument stored(String db, String collection, UUID uuid) {
+    return backend
+        .collection(db, collection)
+        .find(new BsonDocument("uuid", Uuids.toBinary(uuid)))
+        .first();
+  }
+
+  @Test
+  void putCreatesThenReplacesAndGetReadsItBack() throws Exception {
+    UUID uuid = UUID.randomUUID();
+    String path = path("shop.orders", uuid);
+    Http.Reply created = http.json("PUT", path, "{\"item\":\"tea\",\"qty\":2,\"tags\":[\"a\"]}");
+    assertEquals(201, created.status(), created.toString());
+    assertEquals(
+        MAPPER.readTree("{\"uuid\":\"" + uuid + "\",\"item\":\"tea\",\"qty\":2,\"tags\":[\"a\"]}"),
+        created.json());
+
+    Http.Reply replaced = http.json("PUT", path, "{\"item\":\"coffee\"}");
+    assertEquals(200, replaced.status(), replaced.toString());
+    assertEquals(
+        MAPPER.readTree("{\"uuid\":\"" + uuid + "\",\"item\":\"coffee\"}"), replaced.json());
+
+    Http.Reply read = http.get(path);
+    assertEquals(200, read.status(), read.toString());
+    assertEquals(replaced.json(), read.json());
+    assertFalse(stored("shop", "orders", uuid).containsKey("qty"), "replace drops old fields");
+  }
+
+  @Test
+  void aDocumentReadWithGetCanBePutBackAsItIs() {
+    UUID uuid = UUID.randomUUID();
+    http.json("PUT", path("app.test", uuid), "{\"n\":1}");
+    String document = http.get(path("app.test", uuid)).body();
+    Http.Reply reply = http.json("PUT", path("app.test", uuid), document);
+    assertEquals(200, reply.status(), reply.toString());
+  }
+
+  @Test
+  void patchSetsTopLevelFieldsOfAnExistingDocument() throws Exception {
+    UUID uuid = UUID.randomUUID();
+    http.json("PUT", path("app.test", uuid), "{\"a\":1,\"nested\":{\"x\":1,\"y\":2}}");
+    Http.Reply patched =
+        http.json("PATCH", path("app.test", uuid), "{\"b\":2,\"nested\":{\"x\":9}}");
+    assertEquals(200, patched.status(), patched.toString());
+    assertEquals(
+        MAPPER.readTree("{\"uuid\":\"" + uuid + "\",\"a\":1,\"nested\":{\"x\":9},\"b\":2}"),
+        patched.json());
+  }
+
+  @Test
+  void deleteRemovesTheDocument() {
+    UUID uuid = UUID.randomUUID();
+    http.json("PUT", path("app.test", uuid), "{\"a\":1}");
+    Http.Reply deleted = http.send("DELETE", path("app.test", uuid), null, null);
+    assertEquals(200, deleted.status(), deleted.toString());
+    assertEquals(uuid.toString(), deleted.json().path("uuid").asText());
+    assertNull(stored("app", "test", uuid));
+  }
+
+  @Test
+  void documentsWrittenByUpdateAreReadableThroughTheApi() {
+    UUID uuid = UUID.randomUUID();
+    http.json("POST", "/update", "{\"uuid\":\"" + uuid + "\",\"data\":{\"k\":\"v\"}}");
+    Http.Reply read = http.get(path("app.test", uuid));
+    assertEquals(200, read.status(), read.toString());
+    assertEquals("v", read.json().path("data").path("k").asText());
+  }
+}
