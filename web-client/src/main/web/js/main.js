@@ -25,9 +25,10 @@ async function start() {
   byId('new-room-uuid').addEventListener('click', () => {
     byId('room-uuid').value = newUuid();
   });
-  byId('join-form').addEventListener('submit', (event) => {
+  byId('join-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    rooms.join(byId('room-uuid').value);
+    const input = byId('room-uuid');
+    if (await rooms.join(input.value)) input.value = '';
   });
   window.roomcast = { socket, rooms }; // for the console and the browser test
 }

@@ -19,17 +19,17 @@ export class Rooms {
     socket.onAny((name, body, meta) => this.receive(name, body, meta));
   }
 
-  /** Asks the server to join; the card appears once the ack says "joined". */
+  /** Asks the server to join; the card appears once the ack says "joined". True if joined. */
   async join(text) {
     const room = text.trim().toLowerCase();
     if (room === '') {
       this.showError('Enter a room UUID, or make a new one.');
-      return;
+      return false;
     }
     const ack = await this.request('JoinRoom', [room]);
-    if (ack && ack.ok) {
-      for (const result of ack.results) this.addCard(result.uuid);
-    }
+    if (!ack || !ack.ok) return false;
+    for (const result of ack.results) this.addCard(result.uuid);
+    return true;
   }
 
   async leave(room) {
