@@ -80,6 +80,22 @@ class BackendMainIT {
   }
 
   @Test
+  void anUnreachableDatabaseStopsStartupWithOneLine() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Child child =
+        Child.start(
+            Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + closedPort, "BACKEND_PORT", "0"));
+    assertEquals(78, child.awaitExit(), "" + child.output());
+    assertEquals(1, child.output().size(), "" + child.output());
+    assertTrue(
+        child.output().get(0).startsWith("roomcast-backend: could not start: "),
+        child.output().get(0));
+  }
+
+  @Test
   void anUnknownFlagStopsStartup() throws Exception {
     Child child = Child.start(Map.of(), "--backend-prot=1");
     assertEquals(78, child.awaitExit(), "" + child.output());

@@ -2,6 +2,7 @@ package io.roomcast.backend.http;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
 import io.javalin.config.RoutesConfig;
@@ -42,7 +43,7 @@ public final class ErrorReplies {
           ctx, HttpStatus.CONFLICT, "a concurrent write created the same uuid; retry the request");
       return;
     }
-    if (e instanceof MongoTimeoutException) {
+    if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
       LOG.warn("{} {}: the database is not reachable", ctx.method(), ctx.path());
       JsonReplies.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the database is not reachable");
       return;

@@ -3,7 +3,6 @@ package io.roomcast.backend.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.Map;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
@@ -66,9 +65,7 @@ public final class JsonToBson {
 
   private static BsonDocument toDocument(JsonNode object, String path, int depth) {
     BsonDocument document = new BsonDocument();
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       String name = field.getKey();
       String fieldPath = path + "." + name;
       FieldNames.problem(name)

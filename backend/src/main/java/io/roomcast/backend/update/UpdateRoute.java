@@ -11,7 +11,7 @@ import io.roomcast.backend.http.UuidParams;
 import io.roomcast.backend.json.JsonToBson;
 import io.roomcast.backend.storage.UuidDocuments;
 import io.roomcast.common.uuid.Uuids;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonValue;
 
@@ -49,9 +49,8 @@ public final class UpdateRoute {
   }
 
   private static void rejectUnknownFields(ObjectNode body) {
-    Iterator<String> names = body.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
+      String name = field.getKey();
       if (!UUID_KEY.equals(name) && !DATA_FIELD.equals(name)) {
         throw ApiError.badRequest(
             "unknown field \"" + name + "\" in the body; expected only \"uuid\" and \"data\"");

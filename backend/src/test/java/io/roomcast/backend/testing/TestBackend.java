@@ -67,6 +67,11 @@ public final class TestBackend implements AutoCloseable {
     return mongo.connectionString();
   }
 
+  /** Stops the database under the running backend (close() may still be called). */
+  public void stopDatabase() {
+    mongo.close();
+  }
+
   public MongoCollection<BsonDocument> collection(String database, String collection) {
     return client.getDatabase(database).getCollection(collection, BsonDocument.class);
   }
