@@ -94,7 +94,18 @@ class BrowserIT {
         "no event outside the joined rooms");
 
     screenshot("rooms-and-events");
+
+    // After leaving B, B's changes no longer reach the page at all (they would land in "Other").
     leave(roomB);
+    sendUpdate(roomB, "{\"after\": \"leaving\"}");
+    sendUpdate(roomA, "{\"fence\": 2}");
+    await("the second fence in room A")
+        .atMost(PATIENCE)
+        .until(() -> events(roomA).stream().anyMatch(e -> e.getText().contains("\"fence\": 2")));
+    assertEquals(
+        "0",
+        page.findElement(By.id("other-count")).getDomProperty("textContent"),
+        "nothing from the room that was left");
   }
 
   @Test
