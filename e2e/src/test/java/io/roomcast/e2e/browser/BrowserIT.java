@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roomcast.e2e.testing.HeadlessChromium;
 import io.roomcast.e2e.testing.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;

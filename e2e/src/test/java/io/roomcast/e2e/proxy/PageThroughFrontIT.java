@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.e2e.deploy.ExternalTool;
+import io.roomcast.e2e.testing.HeadlessChromium;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +29,16 @@ class PageThroughFrontIT {
   @TempDir static Path temp;
   private static ProxiedStack stack;
   private static NginxProcess front;
+  private static HeadlessChromium chromium;
   private static ChromeDriver page;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     Path nginx = ExternalTool.require("nginx", "nginx-light");
-    page = FrontBrowser.start(temp.resolve("chromium-profile"));
+    String missing = HeadlessChromium.missing();
+    Assumptions.assumeTrue(missing == null, missing);
+    chromium = HeadlessChromium.start();
+    page = chromium.driver();
     stack = ProxiedStack.start(nginx, temp);
     front = stack.startFront("front", stack.frontPort(), true);
   }
@@ -39,8 +46,8 @@ class PageThroughFrontIT {
   @AfterAll
   static void stop() {
     try {
-      if (page != null) {
-        page.quit();
+      if (chromium != null) {
+        chromium.close();
       }
     } finally {
       if (stack != null) {

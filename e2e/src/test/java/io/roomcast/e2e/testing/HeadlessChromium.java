@@ -1,4 +1,4 @@
-package io.roomcast.e2e.browser;
+package io.roomcast.e2e.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.openqa.selenium.remote.service.DriverFinder;
  * explicitly so that Selenium never runs Selenium Manager (which would download a driver or a
  * browser). Each instance uses a fresh profile directory, removed again by {@link #close()}.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -34,7 +34,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Why the browser cannot run here, or null when both programs are installed. */
-  static String missing() {
+  public static String missing() {
     for (Path program : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(program)) {
         return program
@@ -44,7 +44,10 @@ final class HeadlessChromium implements AutoCloseable {
     return null;
   }
 
-  static HeadlessChromium start() throws IOException {
+  /**
+   * Starts a browser with a fresh profile; {@link #missing()} first, to skip where there is none.
+   */
+  public static HeadlessChromium start() throws IOException {
     Path profile = Files.createTempDirectory("roomcast-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -73,12 +76,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
   /** Whether Selenium said it skipped Selenium Manager because the driver path was given. */
-  boolean seleniumManagerSkipped() {
+  public boolean seleniumManagerSkipped() {
     return seleniumManagerSkipped;
   }
 
