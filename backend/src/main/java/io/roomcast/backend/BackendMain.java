@@ -1,6 +1,5 @@
 package io.roomcast.backend;
 
-import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.Startup;
 import java.util.concurrent.CountDownLatch;
@@ -25,11 +24,11 @@ public final class BackendMain {
     // Registered before starting: a SIGTERM during startup waits for it, then closes the server.
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(running, startupOver), "backend-shutdown"));
-    Startup.configOrExit(
+    Startup.startOrExit(
         PROGRAM,
         () -> {
           try {
-            running.set(startOrExplain(config));
+            running.set(BackendServer.start(config));
             return running.get();
           } finally {
             startupOver.countDown();
@@ -47,22 +46,5 @@ public final class BackendMain {
     if (server != null) {
       server.close();
     }
-  }
-
-  /** A database that cannot be reached or a port in use stops startup with one line, too. */
-  private static BackendServer startOrExplain(BackendConfig config) {
-    try {
-      return BackendServer.start(config);
-    } catch (RuntimeException e) {
-      throw new ConfigException("could not start: " + rootMessage(e));
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 }

@@ -20,14 +20,8 @@ public final class EmbeddedMongoMain {
     EmbeddedMongoConfig config =
         Startup.configOrExit(
             "embedded-mongo", () -> EmbeddedMongoConfig.from(Settings.fromProcess(args)));
-    EmbeddedMongo mongo;
-    try {
-      mongo = EmbeddedMongo.start(config.options());
-    } catch (IllegalStateException e) {
-      log.error("Cannot start the embedded database: {}", e.getMessage());
-      System.exit(1);
-      return;
-    }
+    EmbeddedMongo mongo =
+        Startup.startOrExit("embedded-mongo", () -> EmbeddedMongo.start(config.options()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

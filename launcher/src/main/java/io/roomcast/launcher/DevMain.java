@@ -1,6 +1,5 @@
 package io.roomcast.launcher;
 
-import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Startup;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -11,6 +10,7 @@ import org.slf4j.LoggerFactory;
  * until Ctrl-C. Configuration comes from the same environment variables the components read.
  */
 public final class DevMain {
+  private static final String PROGRAM = "roomcast-dev";
   private static final Logger LOG = LoggerFactory.getLogger(DevMain.class);
 
   private DevMain() {}
@@ -18,10 +18,13 @@ public final class DevMain {
   public static void main(String[] args) throws InterruptedException {
     if (args.length > 0) {
       System.err.println(
-          "roomcast-dev: takes no arguments; configure it with environment variables (see README)");
+          PROGRAM + ": takes no arguments; configure it with environment variables (see README)");
       System.exit(Startup.EXIT_CONFIG);
     }
-    DevStack stack = Startup.configOrExit("roomcast-dev", DevMain::startOrExplain);
+    // Every setting is validated before anything starts (exit 78); then a failed start exits 1.
+    DevStack stack =
+        Startup.startOrExit(
+            PROGRAM, () -> Startup.configOrExit(PROGRAM, () -> DevStack.start(System.getenv())));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -39,26 +42,5 @@ public final class DevMain {
         stack.backendPort(),
         stack.socketPort());
     stopped.await();
-  }
-
-  private static DevStack startOrExplain() {
-    try {
-      return DevStack.start(System.getenv());
-    } catch (ConfigException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Typically a port already in use: say what failed in one line, not a stack trace.
-      System.err.println("roomcast-dev: could not start: " + rootMessage(e));
-      System.exit(1);
-      throw e; // unreachable: System.exit does not return
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }
