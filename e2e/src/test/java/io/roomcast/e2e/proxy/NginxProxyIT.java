@@ -9,6 +9,7 @@ import io.roomcast.e2e.deploy.Dockerfile;
 import io.roomcast.e2e.deploy.ExternalTool;
 import io.roomcast.e2e.deploy.RepoRoot;
 import io.roomcast.e2e.testing.HttpJson;
+import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.ReceivedEvent;
 import io.roomcast.e2e.testing.Stack;
 import java.net.InetAddress;
@@ -78,18 +79,19 @@ class NginxProxyIT {
   void pollingAndWebSocketClientsReceiveAnUpdatePostedThroughTheProxy() throws Exception {
     String room = UUID.randomUUID().toString();
     InetAddress local = InetAddress.getByName("127.0.0.1");
-    List<FrontClient> clients =
+    List<JavaSocketClient> clients =
         List.of(
-            new FrontClient(front.url(), local, List.of("polling"), List.of(room)),
-            new FrontClient(front.url(), local, List.of("websocket"), List.of(room)),
-            new FrontClient(front.url(), local, List.of("polling", "websocket"), List.of(room)));
+            JavaSocketClient.join(front.url(), local, List.of("polling"), List.of(room)),
+            JavaSocketClient.join(front.url(), local, List.of("websocket"), List.of(room)),
+            JavaSocketClient.join(
+                front.url(), local, List.of("polling", "websocket"), List.of(room)));
     try {
-      for (FrontClient client : clients) {
+      for (JavaSocketClient client : clients) {
         assertTrue(
             client.awaitJoined().path("ok").asBoolean(), client.describe() + " " + client.errors());
       }
       postUpdate(room, 1);
-      for (FrontClient client : clients) {
+      for (JavaSocketClient client : clients) {
         ReceivedEvent event =
             client.awaitEvent("the update of " + room, e -> room.equals(e.uuid()));
         assertEquals("test", event.name());
@@ -97,7 +99,7 @@ class NginxProxyIT {
         assertEquals(List.of(), client.errors(), client.describe());
       }
     } finally {
-      clients.forEach(FrontClient::close);
+      clients.forEach(JavaSocketClient::close);
     }
     // A WebSocket is logged when it closes, with 101: the upgrade went through the proxy.
     awaitLogged(line -> line.uri().contains("transport=websocket") && line.status() == 101);

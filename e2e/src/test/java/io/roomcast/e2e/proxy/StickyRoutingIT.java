@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.e2e.deploy.ExternalTool;
 import io.roomcast.e2e.testing.HttpJson;
+import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.Stack;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -50,19 +51,19 @@ class StickyRoutingIT {
   void eachPollingClientStaysOnOneSocketServerAndBothServe() throws Exception {
     NginxProcess front = stack.startFront("sticky", stack.frontPort(), true);
     String room = UUID.randomUUID().toString();
-    List<FrontClient> clients = pollingClients(front, 1, room);
+    List<JavaSocketClient> clients = pollingClients(front, 1, room);
     try {
       awaitAllJoined(front, clients);
       HttpJson.Response posted =
           new HttpJson(front.url())
               .send("POST", "/update", "{\"uuid\":\"" + room + "\",\"data\":{}}");
       assertEquals(2, posted.status() / 100, "POST /update through the front: " + posted);
-      for (FrontClient client : clients) {
+      for (JavaSocketClient client : clients) {
         client.awaitEvent("the update of " + room, e -> room.equals(e.uuid()));
         assertEquals(List.of(), client.errors(), client.describe());
       }
     } finally {
-      clients.forEach(FrontClient::close);
+      clients.forEach(JavaSocketClient::close);
     }
     List<AccessLogLine> socketRequests =
         front.accessLog().stream().filter(AccessLogLine::isSocketIo).toList();
@@ -87,7 +88,7 @@ class StickyRoutingIT {
   @Test
   void withoutIpHashPollingSessionsReachTheWrongServer() throws Exception {
     NginxProcess roundRobin = stack.startFront("round-robin", Stack.freePort(), false);
-    List<FrontClient> clients = pollingClients(roundRobin, 101, UUID.randomUUID().toString());
+    List<JavaSocketClient> clients = pollingClients(roundRobin, 101, UUID.randomUUID().toString());
     try {
       await("a polling request sent to the server that does not hold its session")
           .atMost(Duration.ofSeconds(30))
@@ -96,14 +97,14 @@ class StickyRoutingIT {
                   roundRobin.accessLog().stream()
                       .anyMatch(line -> line.isSocketIo() && line.status() >= 400));
     } finally {
-      clients.forEach(FrontClient::close);
+      clients.forEach(JavaSocketClient::close);
     }
   }
 
   /** Waits for every JoinRoom ack; on a timeout, says what each client and nginx saw. */
-  private static void awaitAllJoined(NginxProcess front, List<FrontClient> clients) {
+  private static void awaitAllJoined(NginxProcess front, List<JavaSocketClient> clients) {
     try {
-      for (FrontClient client : clients) {
+      for (JavaSocketClient client : clients) {
         assertTrue(
             client.awaitJoined().path("ok").asBoolean(), client.describe() + client.errors());
       }
@@ -117,13 +118,13 @@ class StickyRoutingIT {
     }
   }
 
-  private static List<FrontClient> pollingClients(NginxProcess front, int firstNetwork, String room)
-      throws UnknownHostException {
-    List<FrontClient> clients = new ArrayList<>();
+  private static List<JavaSocketClient> pollingClients(
+      NginxProcess front, int firstNetwork, String room) throws UnknownHostException {
+    List<JavaSocketClient> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       // ip_hash keys on the first three octets of IPv4: 127.0.N.1 is a different network each.
       InetAddress source = InetAddress.getByName("127.0." + (firstNetwork + i) + ".1");
-      clients.add(new FrontClient(front.url(), source, List.of("polling"), List.of(room)));
+      clients.add(JavaSocketClient.join(front.url(), source, List.of("polling"), List.of(room)));
     }
     return clients;
   }

@@ -4,28 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
 import org.json.JSONArray;
 
-/** socket.io-client-java 2.x (Socket.IO v4 protocol) over one chosen transport. */
+/**
+ * socket.io-client-java 2.x (Socket.IO v4 protocol) over the given transports ({@code polling},
+ * {@code websocket}, or both: polling, then upgrade), optionally from a chosen loopback source
+ * address. It joins its rooms on connect and records every event and connection error; it does not
+ * reconnect, so a lost session shows up as an error instead of being papered over.
+ */
 public final class JavaSocketClient implements WatchingClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final String transport;
+  private final String description;
+  private final OkHttpClient http;
   private final Socket socket;
   private final List<ReceivedEvent> events = new CopyOnWriteArrayList<>();
+  private final List<String> errors = new CopyOnWriteArrayList<>();
   private final AtomicReference<JsonNode> joinAck = new AtomicReference<>();
 
-  private JavaSocketClient(String url, String transport, List<String> rooms) {
-    this.transport = transport;
+  private JavaSocketClient(
+      String url, InetAddress source, List<String> transports, List<String> rooms) {
+    description =
+        "java-client-2.x/"
+            + String.join("+", transports)
+            + (source == null ? "" : "@" + source.getHostAddress());
+    OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder().readTimeout(1, TimeUnit.MINUTES);
+    if (source != null) {
+      httpBuilder.socketFactory(new LoopbackSourceSockets(source));
+    }
+    http = httpBuilder.build();
     IO.Options options =
-        IO.Options.builder().setTransports(new String[] {transport}).setForceNew(true).build();
+        IO.Options.builder()
+            .setTransports(transports.toArray(String[]::new))
+            .setForceNew(true)
+            .setReconnection(false)
+            .build();
+    options.callFactory = http;
+    options.webSocketFactory = http;
     socket = IO.socket(URI.create(url), options);
     socket.onAnyIncoming(
         args -> events.add(new ReceivedEvent((String) args[0], json(args, 1), json(args, 2))));
+    socket.on(Socket.EVENT_CONNECT_ERROR, args -> errors.add(String.valueOf(args[0])));
+    socket.on(Socket.EVENT_DISCONNECT, args -> errors.add("disconnected: " + args[0]));
     socket.on(
         Socket.EVENT_CONNECT,
         ignored ->
@@ -34,9 +61,15 @@ public final class JavaSocketClient implements WatchingClient {
     socket.connect();
   }
 
-  /** Connects over {@code websocket} or {@code polling} and joins the rooms on every connect. */
+  /** Connects over one transport and joins the rooms. */
   public static JavaSocketClient join(String url, String transport, List<String> rooms) {
-    return new JavaSocketClient(url, transport, rooms);
+    return new JavaSocketClient(url, null, List.of(transport), rooms);
+  }
+
+  /** Connects from a loopback source address (127.x.y.z) over the transports, joins the rooms. */
+  public static JavaSocketClient join(
+      String url, InetAddress source, List<String> transports, List<String> rooms) {
+    return new JavaSocketClient(url, source, transports, rooms);
   }
 
   private static JsonNode json(Object[] args, int index) {
@@ -47,9 +80,14 @@ public final class JavaSocketClient implements WatchingClient {
     }
   }
 
+  /** Connection errors and unexpected disconnects, for assertions and failure messages. */
+  public List<String> errors() {
+    return List.copyOf(errors);
+  }
+
   @Override
   public String describe() {
-    return "java-client-2.x/" + transport;
+    return description + (errors.isEmpty() ? "" : " " + errors);
   }
 
   @Override
@@ -66,5 +104,7 @@ public final class JavaSocketClient implements WatchingClient {
   public void close() {
     socket.off();
     socket.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 }

@@ -1,4 +1,4 @@
-package io.roomcast.e2e.proxy;
+package io.roomcast.e2e.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,10 +10,10 @@ import javax.net.SocketFactory;
  * Sockets bound to one local loopback address (127.x.y.z) before connecting, so that one machine
  * looks like many clients to the proxy's address-based sticky routing.
  */
-final class LoopbackSourceSockets extends SocketFactory {
+public final class LoopbackSourceSockets extends SocketFactory {
   private final InetAddress source;
 
-  LoopbackSourceSockets(InetAddress source) {
+  public LoopbackSourceSockets(InetAddress source) {
     if (!source.isLoopbackAddress()) {
       throw new IllegalArgumentException(source + " is not a loopback address");
     }
