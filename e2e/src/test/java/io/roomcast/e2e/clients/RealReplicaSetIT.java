@@ -6,6 +6,7 @@ import io.roomcast.e2e.testing.RoomScenario;
 import io.roomcast.e2e.testing.Stack;
 import io.roomcast.embedded.testing.MongoTarget;
 import io.roomcast.embedded.testing.MongoTargets;
+import io.roomcast.embedded.testing.RequiresDocker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * The same end-to-end scenario on a real MongoDB replica set (mongo:8 through Testcontainers). Runs
  * where a Docker engine is present; elsewhere JUnit reports it skipped with the reason.
  */
+@RequiresDocker
 class RealReplicaSetIT {
   private static MongoTarget mongo;
   private static Stack stack;

@@ -2,6 +2,7 @@ package io.roomcast.embedded.contract;
 
 import io.roomcast.embedded.testing.MongoTarget;
 import io.roomcast.embedded.testing.MongoTargets;
+import io.roomcast.embedded.testing.RequiresDocker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Nested;
  * The change-stream contract against a real MongoDB 8 single-node replica set in Docker; skipped
  * with a clear message when no Docker engine is available.
  */
+@RequiresDocker
 class RealMongoContractIT {
   private static MongoTarget target;
 

@@ -65,7 +65,8 @@ public final class MongoTargets {
     };
   }
 
-  private static boolean dockerAvailable() {
+  /** Whether a Docker engine answers here; asked once, Testcontainers caches the answer. */
+  public static boolean dockerAvailable() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException e) {
