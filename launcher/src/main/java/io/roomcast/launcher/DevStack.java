@@ -4,6 +4,7 @@ import io.roomcast.backend.BackendConfig;
 import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.EmbeddedMongoConfig;
 import io.roomcast.embedded.EmbeddedMongoOptions;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.config.SocketServerConfig;
@@ -18,9 +19,6 @@ import java.util.Map;
  * backend serving the page, each configured exactly as its own process would be.
  */
 public final class DevStack implements AutoCloseable {
-  /** The embedded database listens here unless EMBEDDED_MONGO_PORT says otherwise. */
-  public static final int DEFAULT_MONGO_PORT = 27017;
-
   private final EmbeddedMongo mongo;
   private final SocketServer socketServer;
   private final BackendServer backend;
@@ -37,17 +35,18 @@ public final class DevStack implements AutoCloseable {
    * anything starts, so a bad value stops startup without side effects.
    */
   public static DevStack start(Map<String, String> env) {
-    int mongoPort = Settings.from(env).integer("EMBEDDED_MONGO_PORT", DEFAULT_MONGO_PORT, 0, 65535);
-    if (mongoPort == 0) {
-      mongoPort = freePort();
+    // The embedded database reads its EMBEDDED_MONGO_* settings as its own process does.
+    EmbeddedMongoOptions mongoOptions = EmbeddedMongoConfig.from(Settings.from(env)).options();
+    if (mongoOptions.port() == 0) {
+      mongoOptions = mongoOptions.withPort(freePort());
     }
     Map<String, String> componentEnv = new HashMap<>(env);
-    componentEnv.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
+    componentEnv.put("MONGODB_URI", "mongodb://" + mongoOptions.host() + ":" + mongoOptions.port());
     Settings settings = Settings.from(componentEnv);
     SocketServerConfig socketConfig = SocketServerConfig.from(settings);
     BackendConfig backendConfig = BackendConfig.from(settings);
 
-    EmbeddedMongo mongo = EmbeddedMongo.start(EmbeddedMongoOptions.defaults().withPort(mongoPort));
+    EmbeddedMongo mongo = EmbeddedMongo.start(mongoOptions);
     SocketServer socketServer = null;
     try {
       socketServer = SocketServer.start(socketConfig);
