@@ -1,133 +1,130 @@
 package io.roomcast.socket.stream;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.ChangeStreamIterable;
-import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
+import com.mongodb.reactivestreams.client.ChangeStreamPublisher;
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One change stream on one whole database, read on its own thread. The thread pulls a batch, hands
- * each event to the listener, and only then asks for the next batch, so a slow listener slows the
- * reading instead of filling memory. After every event, and after every empty batch, it keeps the
- * cursor's resume token (the server's postBatchResumeToken when idle), so that it can resume from
- * exactly where it was after any error.
+ * One change stream on one whole database, consumed through the Reactive Streams driver with
+ * bounded demand: {@link #BATCH_SIZE} events are requested up front and one more only after an
+ * event has been handed to the listener, so a slow listener slows the reading instead of filling
+ * memory. The position kept for resuming is each event's token, and, while the database is quiet,
+ * the server's post-batch token of empty batches (seen by {@link CursorReplies}). After an error
+ * the stream is reopened from that position with a capped backoff; nothing here blocks a thread.
  */
 public final class ChangeStreamWatcher implements AutoCloseable {
-  /** Events per batch: large enough to amortize round trips, small enough to stay responsive. */
+  /** Events requested ahead: enough to amortize round trips, few enough to stay responsive. */
   public static final int BATCH_SIZE = 256;
 
-  /** How long an idle getMore waits on the server; bounds how long close() waits for the thread. */
+  /** How long an idle getMore waits on the server before the position moves on. */
   public static final Duration MAX_AWAIT = Duration.ofMillis(500);
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeStreamWatcher.class);
-  private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
   private final MongoClient client;
   private final String database;
   private final ChangeListener listener;
   private final StreamFailureListener failures;
-  private final Thread thread;
+  private final ScheduledExecutorService scheduler;
   private final Backoff backoff = new Backoff();
   private final CountDownLatch firstOpen = new CountDownLatch(1);
-  private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private final Object lock = new Object();
   private volatile boolean stopped;
+  private volatile long cursorId;
+  // Guarded by lock: where to resume, and the subscription that is current.
   private BsonDocument token;
   private boolean startAfter;
+  private EventSubscriber current;
 
-  public ChangeStreamWatcher(
+  ChangeStreamWatcher(
       MongoClient client,
       String database,
       ChangeListener listener,
-      StreamFailureListener failures) {
+      StreamFailureListener failures,
+      ScheduledExecutorService scheduler) {
     this.client = client;
     this.database = database;
     this.listener = listener;
     this.failures = failures;
-    this.thread = new Thread(this::run, "change-stream-" + database);
+    this.scheduler = scheduler;
   }
 
-  public void start() {
-    thread.start();
+  void start() {
+    subscribe();
   }
 
-  /**
-   * Waits until the stream is open for the first time (or has stopped for good); false if neither
-   * happened within the timeout.
-   */
-  public boolean awaitOpen(Duration timeout) throws InterruptedException {
+  String database() {
+    return database;
+  }
+
+  /** Waits until the stream is open for the first time (or has stopped for good). */
+  boolean awaitOpen(Duration timeout) throws InterruptedException {
     return firstOpen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void run() {
-    while (!stopped) {
-      try (MongoChangeStreamCursor<BsonDocument> cursor = open()) {
-        LOG.info("watching database '{}' from {}", database, ResumeTokens.describe(token));
-        firstOpen.countDown();
-        backoff.reset();
-        read(cursor);
-      } catch (MongoException e) {
-        if (stopped || !handle(e)) {
-          break;
-        }
-      } catch (RuntimeException e) {
-        if (stopped) {
-          break; // closing the client under a running operation fails it in various ways
-        }
-        retryLater(e); // a driver state error: reopening is the cure
+  private void subscribe() {
+    synchronized (lock) {
+      if (stopped) {
+        return;
       }
+      ChangeStreamPublisher<BsonDocument> changes =
+          client
+              .getDatabase(database)
+              .watch(BsonDocument.class)
+              .fullDocument(FullDocument.UPDATE_LOOKUP)
+              .fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE)
+              .batchSize(BATCH_SIZE)
+              .maxAwaitTime(MAX_AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+      if (token != null) {
+        changes = startAfter ? changes.startAfter(token) : changes.resumeAfter(token);
+      }
+      current = new EventSubscriber();
+      changes.withDocumentClass(BsonDocument.class).subscribe(current);
     }
-    LOG.info("stopped watching database '{}'", database);
   }
 
-  private MongoChangeStreamCursor<BsonDocument> open() {
-    ChangeStreamIterable<BsonDocument> changes =
-        client
-            .getDatabase(database)
-            .watch(BsonDocument.class)
-            .fullDocument(FullDocument.UPDATE_LOOKUP)
-            .fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE)
-            .batchSize(BATCH_SIZE)
-            .maxAwaitTime(MAX_AWAIT.toMillis(), TimeUnit.MILLISECONDS);
-    if (token != null) {
-      changes = startAfter ? changes.startAfter(token) : changes.resumeAfter(token);
-    }
-    MongoCursor<BsonDocument> cursor = changes.withDocumentClass(BsonDocument.class).cursor();
-    // The sync driver returns its change stream cursor here too; only its type is widened.
-    return (MongoChangeStreamCursor<BsonDocument>) cursor;
+  /** The server opened a cursor for this database's stream (told by {@link CursorReplies}). */
+  void onCursorOpened(long id) {
+    cursorId = id;
+    backoff.reset();
+    LOG.info("watching database '{}' from {}", database, ResumeTokens.describe(position()));
+    firstOpen.countDown();
   }
 
-  private void read(MongoChangeStreamCursor<BsonDocument> cursor) {
-    while (!stopped) {
-      BsonDocument event = cursor.tryNext();
-      if (event != null) {
-        deliver(event);
-        if ("invalidate".equals(operationType(event))) {
-          // The database was dropped: the stream ends; a new one starts after this event.
-          token = event.getDocument("_id");
-          startAfter = true;
-          LOG.info("change stream on '{}' invalidated (database dropped); reopening", database);
-          return;
-        }
-      }
-      BsonDocument position = cursor.getResumeToken();
-      if (position != null) {
-        token = position;
+  /**
+   * An empty batch of the current cursor: every earlier event has been handed on (the driver asks
+   * for the next batch only then), so the server's post-batch token is a safe place to resume.
+   */
+  void onIdlePosition(long id, BsonDocument postBatchToken) {
+    synchronized (lock) {
+      if (id == cursorId) {
+        token = postBatchToken;
         startAfter = false;
       }
     }
   }
 
-  private void deliver(BsonDocument event) {
+  /** Where the stream would resume now; null means "from now". */
+  BsonDocument position() {
+    synchronized (lock) {
+      return token;
+    }
+  }
+
+  private void onEvent(BsonDocument event) {
     try {
       listener.onChange(event);
     } catch (RuntimeException e) {
@@ -138,56 +135,84 @@ public final class ChangeStreamWatcher implements AutoCloseable {
           StreamErrors.describe(e),
           e);
     }
-  }
-
-  /** Reacts to a stream error; false when the stream must stop. */
-  private boolean handle(MongoException error) {
-    switch (StreamErrors.classify(error)) {
-      case RESTART_FROM_NOW:
-        LOG.warn(
-            "change stream on '{}' cannot resume from {}: the server no longer has that history "
-                + "(code {}); restarting from now, so changes in between are not delivered. "
-                + "A larger oplog (replSetResizeOplog) keeps more history.",
-            database,
-            ResumeTokens.describe(token),
-            error.getCode());
-        token = null;
-        startAfter = false;
-        return true;
-      case STOP:
-        String message =
-            "change stream on '"
-                + database
-                + "' stopped: "
-                + StreamErrors.describe(error)
-                + "; fix: "
-                + StreamErrors.fixIt(error);
-        LOG.error(message);
-        firstOpen.countDown(); // startup need not wait for a stream that will never open
-        failures.onFatalError(database, message);
-        return false;
-      default:
-        retryLater(error);
-        return true;
+    synchronized (lock) {
+      token = event.getDocument("_id");
+      // After an invalidate (database dropped) only startAfter may open a new stream.
+      startAfter = "invalidate".equals(operationType(event));
+    }
+    if (startAfter()) {
+      LOG.info("change stream on '{}' invalidated (database dropped); reopening", database);
     }
   }
 
-  private void retryLater(RuntimeException error) {
+  private boolean startAfter() {
+    synchronized (lock) {
+      return startAfter;
+    }
+  }
+
+  /** Reacts to the end of a stream: an error, or completion after an invalidate. */
+  private void onEnd(Throwable error) {
+    if (error == null) {
+      schedule(Duration.ZERO);
+      return;
+    }
+    StreamErrors.Action action =
+        error instanceof MongoException mongo
+            ? StreamErrors.classify(mongo)
+            : StreamErrors.Action.RESUME;
+    switch (action) {
+      case RESTART_FROM_NOW -> restartFromNow((MongoException) error);
+      case STOP -> stop((MongoException) error);
+      default -> retryLater(error);
+    }
+  }
+
+  private void restartFromNow(MongoException error) {
+    LOG.warn(
+        "change stream on '{}' cannot resume from {}: the server no longer has that history "
+            + "(code {}); restarting from now, so changes in between are not delivered. "
+            + "A larger oplog (replSetResizeOplog) keeps more history.",
+        database,
+        ResumeTokens.describe(position()),
+        error.getCode());
+    synchronized (lock) {
+      token = null;
+      startAfter = false;
+    }
+    schedule(Duration.ZERO);
+  }
+
+  private void stop(MongoException error) {
+    String message =
+        "change stream on '"
+            + database
+            + "' stopped: "
+            + StreamErrors.describe(error)
+            + "; fix: "
+            + StreamErrors.fixIt(error);
+    LOG.error(message);
+    firstOpen.countDown(); // startup need not wait for a stream that will never open
+    failures.onFatalError(database, message);
+  }
+
+  private void retryLater(Throwable error) {
     Duration wait = backoff.next();
     LOG.warn(
         "change stream on '{}' failed ({}); attempt {} to resume from {} in {} ms",
         database,
         StreamErrors.describe(error),
         backoff.attempts(),
-        ResumeTokens.describe(token),
+        ResumeTokens.describe(position()),
         wait.toMillis());
+    schedule(wait);
+  }
+
+  private void schedule(Duration delay) {
     try {
-      if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        stopped = true;
-      }
-    } catch (InterruptedException e) {
-      stopped = true;
-      Thread.currentThread().interrupt();
+      scheduler.schedule(this::subscribe, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Closing: the scheduler is shut down, there is nothing to reopen.
     }
   }
 
@@ -196,20 +221,75 @@ public final class ChangeStreamWatcher implements AutoCloseable {
     return type != null && type.isString() ? type.asString().getValue() : "";
   }
 
-  /** Stops reading and waits for the thread to end. Idempotent. */
+  /** Cancels the stream; the cursor is killed by the driver. Idempotent, never blocks. */
   @Override
   public void close() {
     stopped = true;
-    stopSignal.countDown();
-    if (thread.isAlive() && thread != Thread.currentThread()) {
-      thread.interrupt();
-      try {
-        thread.join(JOIN_TIMEOUT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    synchronized (lock) {
+      if (current != null) {
+        current.cancel();
       }
-      if (thread.isAlive()) {
-        LOG.warn("change stream thread of '{}' did not stop within {}", database, JOIN_TIMEOUT);
+    }
+    LOG.info("stopped watching database '{}'", database);
+  }
+
+  /** One subscription: stale ones (after a reopen or close) ignore whatever still arrives. */
+  private final class EventSubscriber implements Subscriber<BsonDocument> {
+    private volatile Subscription subscription;
+    private volatile boolean cancelled;
+
+    @Override
+    public void onSubscribe(Subscription subscription) {
+      this.subscription = subscription;
+      if (cancelled) {
+        subscription.cancel();
+      } else {
+        subscription.request(BATCH_SIZE);
+      }
+    }
+
+    @Override
+    public void onNext(BsonDocument event) {
+      if (!live()) {
+        return;
+      }
+      onEvent(event);
+      if (startAfter()) {
+        cancel(); // the stream is over; a new one starts after the invalidate
+        schedule(Duration.ZERO);
+      } else {
+        subscription.request(1);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      if (live()) {
+        onEnd(error);
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      if (live()) {
+        onEnd(null);
+      }
+    }
+
+    private boolean live() {
+      if (cancelled || stopped) {
+        return false;
+      }
+      synchronized (lock) {
+        return current == this;
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
+      Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
       }
     }
   }

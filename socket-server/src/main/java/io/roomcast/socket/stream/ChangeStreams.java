@@ -2,11 +2,13 @@ package io.roomcast.socket.stream;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +21,13 @@ public final class ChangeStreams implements AutoCloseable {
   private static final String APPLICATION_NAME = "roomcast-socket-server";
 
   private final MongoClient client;
+  private final ScheduledExecutorService scheduler;
   private final List<ChangeStreamWatcher> watchers;
 
-  private ChangeStreams(MongoClient client, List<ChangeStreamWatcher> watchers) {
+  private ChangeStreams(
+      MongoClient client, ScheduledExecutorService scheduler, List<ChangeStreamWatcher> watchers) {
     this.client = client;
+    this.scheduler = scheduler;
     this.watchers = watchers;
   }
 
@@ -35,16 +40,29 @@ public final class ChangeStreams implements AutoCloseable {
       List<String> databases,
       ChangeListener listener,
       StreamFailureListener failures) {
-    MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri);
+    CursorReplies replies = new CursorReplies();
+    MongoClientSettings.Builder settings =
+        MongoClientSettings.builder().applyConnectionString(uri).addCommandListener(replies);
     if (uri.getApplicationName() == null) {
       settings.applicationName(APPLICATION_NAME);
     }
     MongoClient client = MongoClients.create(settings.build());
+    // One thread only schedules reopenings after a backoff; events arrive on the driver's threads.
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "change-stream-reopen");
+              thread.setDaemon(true);
+              return thread;
+            });
     List<ChangeStreamWatcher> watchers = new ArrayList<>();
     for (String database : databases) {
-      watchers.add(new ChangeStreamWatcher(client, database, listener, failures));
+      ChangeStreamWatcher watcher =
+          new ChangeStreamWatcher(client, database, listener, failures, scheduler);
+      replies.register(database, watcher);
+      watchers.add(watcher);
     }
-    ChangeStreams streams = new ChangeStreams(client, List.copyOf(watchers));
+    ChangeStreams streams = new ChangeStreams(client, scheduler, List.copyOf(watchers));
     watchers.forEach(ChangeStreamWatcher::start);
     streams.awaitOpen();
     return streams;
@@ -68,10 +86,19 @@ public final class ChangeStreams implements AutoCloseable {
     }
   }
 
-  /** Stops every stream's thread, then the client and its monitor threads. Idempotent. */
+  /** The stream of one watched database, for tests of its position. */
+  ChangeStreamWatcher watcher(String database) {
+    return watchers.stream()
+        .filter(watcher -> watcher.database().equals(database))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Cancels every stream, then stops the scheduler, the client and its threads. Idempotent. */
   @Override
   public void close() {
     watchers.forEach(ChangeStreamWatcher::close);
+    scheduler.shutdownNow();
     client.close();
   }
 }
