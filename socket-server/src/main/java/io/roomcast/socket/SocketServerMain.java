@@ -16,6 +16,7 @@ public final class SocketServerMain {
   /** Exit code when a change stream fails for good. */
   public static final int EXIT_STREAM_FAILED = 1;
 
+  private static final String PROGRAM = "socket-server";
   private static final Logger LOG = LoggerFactory.getLogger(SocketServerMain.class);
 
   private SocketServerMain() {}
@@ -23,14 +24,16 @@ public final class SocketServerMain {
   public static void main(String[] args) throws InterruptedException {
     SocketServerConfig config =
         Startup.configOrExit(
-            "socket-server",
+            PROGRAM,
             () ->
                 SocketServerConfig.from(
                     Settings.fromProcess(args)
                         .rejectUnknownFlags(SocketServerConfig.SETTING_NAMES)));
     CountDownLatch streamFailed = new CountDownLatch(1);
     SocketServer server =
-        SocketServer.start(config, (database, message) -> streamFailed.countDown());
+        Startup.startOrExit(
+            PROGRAM,
+            () -> SocketServer.start(config, (database, message) -> streamFailed.countDown()));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "socket-server-shutdown"));
     // The main thread only waits: for a fatal stream error (then exits 1) or for the JVM to stop.
     streamFailed.await();

@@ -46,13 +46,20 @@ public final class Startup {
     throw new IllegalStateException("unreachable: System.exit returned");
   }
 
-  /** The innermost cause's type and message: what an operator can act on. */
+  /**
+   * What an operator can act on: the failure's own message, with its innermost cause when that adds
+   * something (a bind error under a driver or server exception, say).
+   */
   static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
+    String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String cause = root.getMessage();
+    if (root == e || cause == null || top.contains(cause)) {
+      return top;
+    }
+    return top + " (" + root.getClass().getSimpleName() + ": " + cause + ")";
   }
 }

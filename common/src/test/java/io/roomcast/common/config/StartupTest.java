@@ -9,16 +9,29 @@ import org.junit.jupiter.api.Test;
 
 class StartupTest {
   @Test
-  void theRootCauseIsWhatAnOperatorSees() {
+  void theFailureAndItsRootCauseAreWhatAnOperatorSees() {
     RuntimeException wrapped =
         new IllegalStateException(
-            "start failed", new UncheckedIOException(new BindException("Address already in use")));
-    assertEquals("Address already in use", Startup.rootMessage(wrapped));
+            "cannot listen on 0.0.0.0:8083",
+            new UncheckedIOException(new BindException("Address already in use")));
+    assertEquals(
+        "cannot listen on 0.0.0.0:8083 (BindException: Address already in use)",
+        Startup.rootMessage(wrapped));
   }
 
   @Test
-  void aCauseWithoutMessageIsNamedByItsType() {
-    assertEquals("IOException", Startup.rootMessage(new UncheckedIOException(new IOException())));
+  void aCauseAlreadyInTheMessageIsNotRepeated() {
+    RuntimeException wrapped =
+        new IllegalStateException(
+            "cannot listen (BindException: Address already in use)",
+            new BindException("Address already in use"));
+    assertEquals(
+        "cannot listen (BindException: Address already in use)", Startup.rootMessage(wrapped));
+  }
+
+  @Test
+  void aFailureWithoutMessageIsNamedByItsType() {
+    assertEquals("IOException", Startup.rootMessage(new IOException()));
   }
 
   @Test

@@ -67,6 +67,26 @@ class MainProcessIT {
   }
 
   @Test
+  void aPortInUseExits1WithOneLine() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      Process process =
+          start(
+              Map.of(
+                  "SOCKET_HOST", "127.0.0.1",
+                  "SOCKET_PORT", Integer.toString(taken.getLocalPort()),
+                  "MONGODB_URI", "mongodb://127.0.0.1:1"));
+      List<String> lines = readLines(process);
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(Startup.EXIT_START_FAILED, process.exitValue());
+      await().atMost(Duration.ofSeconds(5)).until(() -> !lines.isEmpty());
+      assertEquals(1, lines.size(), String.valueOf(lines));
+      assertTrue(
+          lines.get(0).startsWith("socket-server: could not start: cannot listen on 127.0.0.1:"),
+          lines.get(0));
+    }
+  }
+
+  @Test
   void anUnknownFlagExits78() throws Exception {
     Process process = start(Map.of(), "--socket-prot=1");
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));
