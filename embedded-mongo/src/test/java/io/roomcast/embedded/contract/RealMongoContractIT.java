@@ -5,14 +5,13 @@ import io.roomcast.embedded.testing.MongoTargets;
 import io.roomcast.embedded.testing.RequiresDocker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 
 /**
  * The change-stream contract against a real MongoDB 8 single-node replica set in Docker; skipped
  * with a clear message when no Docker engine is available.
  */
 @RequiresDocker
-class RealMongoContractIT {
+class RealMongoContractIT extends ChangeStreamContract {
   private static MongoTarget target;
 
   @BeforeAll
@@ -27,43 +26,8 @@ class RealMongoContractIT {
     }
   }
 
-  @Nested
-  class Events extends EventContract {
-    @Override
-    protected MongoTarget target() {
-      return target;
-    }
-  }
-
-  @Nested
-  class LifecycleEvents extends LifecycleEventContract {
-    @Override
-    protected MongoTarget target() {
-      return target;
-    }
-  }
-
-  @Nested
-  class Scopes extends ScopeContract {
-    @Override
-    protected MongoTarget target() {
-      return target;
-    }
-  }
-
-  @Nested
-  class Resume extends ResumeContract {
-    @Override
-    protected MongoTarget target() {
-      return target;
-    }
-  }
-
-  @Nested
-  class Concurrency extends ConcurrencyContract {
-    @Override
-    protected MongoTarget target() {
-      return target;
-    }
+  @Override
+  protected MongoTarget target() {
+    return target;
   }
 }
