@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.reactivestreams.Subscriber;
@@ -42,8 +44,14 @@ public final class ChangeStreamWatcher implements AutoCloseable {
   private final Backoff backoff = new Backoff();
   private final CountDownLatch firstOpen = new CountDownLatch(1);
   private final Object lock = new Object();
+  private final AtomicLong largestDemand = new AtomicLong();
+  private final AtomicInteger subscriptions = new AtomicInteger();
   private volatile boolean stopped;
-  private volatile long cursorId;
+
+  /** The server's id for "no cursor"; a closed cursor's replies carry it too, and are ignored. */
+  private static final long NO_CURSOR = 0;
+
+  private volatile long cursorId = NO_CURSOR;
   // Guarded by lock: where to resume, and the subscription that is current.
   private BsonDocument token;
   private boolean startAfter;
@@ -91,7 +99,9 @@ public final class ChangeStreamWatcher implements AutoCloseable {
       if (token != null) {
         changes = startAfter ? changes.startAfter(token) : changes.resumeAfter(token);
       }
+      cursorId = NO_CURSOR; // until the new aggregate replies, no reply is the current cursor's
       current = new EventSubscriber();
+      subscriptions.incrementAndGet();
       changes.withDocumentClass(BsonDocument.class).subscribe(current);
     }
   }
@@ -110,11 +120,21 @@ public final class ChangeStreamWatcher implements AutoCloseable {
    */
   void onIdlePosition(long id, BsonDocument postBatchToken) {
     synchronized (lock) {
-      if (id == cursorId) {
+      if (id != NO_CURSOR && id == cursorId) {
         token = postBatchToken;
         startAfter = false;
       }
     }
+  }
+
+  /** How often the stream was opened again after the first time (errors, invalidates). */
+  int reopenings() {
+    return Math.max(0, subscriptions.get() - 1);
+  }
+
+  /** The most events ever requested and not yet received: the bound on what the driver buffers. */
+  long largestDemand() {
+    return largestDemand.get();
   }
 
   /** Where the stream would resume now; null means "from now". */
@@ -153,6 +173,7 @@ public final class ChangeStreamWatcher implements AutoCloseable {
 
   /** Reacts to the end of a stream: an error, or completion after an invalidate. */
   private void onEnd(Throwable error) {
+    cursorId = NO_CURSOR;
     if (error == null) {
       schedule(Duration.ZERO);
       return;
@@ -235,6 +256,7 @@ public final class ChangeStreamWatcher implements AutoCloseable {
 
   /** One subscription: stale ones (after a reopen or close) ignore whatever still arrives. */
   private final class EventSubscriber implements Subscriber<BsonDocument> {
+    private final AtomicLong outstanding = new AtomicLong();
     private volatile Subscription subscription;
     private volatile boolean cancelled;
 
@@ -244,12 +266,18 @@ public final class ChangeStreamWatcher implements AutoCloseable {
       if (cancelled) {
         subscription.cancel();
       } else {
-        subscription.request(BATCH_SIZE);
+        request(BATCH_SIZE);
       }
+    }
+
+    private void request(long events) {
+      largestDemand.accumulateAndGet(outstanding.addAndGet(events), Math::max);
+      subscription.request(events);
     }
 
     @Override
     public void onNext(BsonDocument event) {
+      outstanding.decrementAndGet();
       if (!live()) {
         return;
       }
@@ -258,7 +286,7 @@ public final class ChangeStreamWatcher implements AutoCloseable {
         cancel(); // the stream is over; a new one starts after the invalidate
         schedule(Duration.ZERO);
       } else {
-        subscription.request(1);
+        request(1); // one handed on, one more may come: the demand never grows
       }
     }
 

@@ -20,13 +20,24 @@ public final class ChangeStreams implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeStreams.class);
   private static final String APPLICATION_NAME = "roomcast-socket-server";
 
+  /** How long close() waits for cancelled streams' last getMore (bounded by the idle wait). */
+  private static final Duration CLOSE_TIMEOUT = ChangeStreamWatcher.MAX_AWAIT.plusSeconds(2);
+
+  /** No stream command for this long after the last one ended: the driver has nothing to send. */
+  private static final Duration CLOSE_QUIET = Duration.ofMillis(100);
+
   private final MongoClient client;
+  private final CursorReplies replies;
   private final ScheduledExecutorService scheduler;
   private final List<ChangeStreamWatcher> watchers;
 
   private ChangeStreams(
-      MongoClient client, ScheduledExecutorService scheduler, List<ChangeStreamWatcher> watchers) {
+      MongoClient client,
+      CursorReplies replies,
+      ScheduledExecutorService scheduler,
+      List<ChangeStreamWatcher> watchers) {
     this.client = client;
+    this.replies = replies;
     this.scheduler = scheduler;
     this.watchers = watchers;
   }
@@ -62,7 +73,7 @@ public final class ChangeStreams implements AutoCloseable {
       replies.register(database, watcher);
       watchers.add(watcher);
     }
-    ChangeStreams streams = new ChangeStreams(client, scheduler, List.copyOf(watchers));
+    ChangeStreams streams = new ChangeStreams(client, replies, scheduler, List.copyOf(watchers));
     watchers.forEach(ChangeStreamWatcher::start);
     streams.awaitOpen();
     return streams;
@@ -94,11 +105,22 @@ public final class ChangeStreams implements AutoCloseable {
         .orElseThrow();
   }
 
-  /** Cancels every stream, then stops the scheduler, the client and its threads. Idempotent. */
+  /**
+   * Cancels every stream, stops the scheduler, waits (boundedly) for the streams' last commands to
+   * end, then closes the client and its threads. Idempotent; not to be called on a driver thread.
+   */
   @Override
   public void close() {
     watchers.forEach(ChangeStreamWatcher::close);
     scheduler.shutdownNow();
-    client.close();
+    try {
+      if (!replies.awaitQuiet(CLOSE_QUIET, CLOSE_TIMEOUT)) {
+        LOG.debug("closing the MongoDB client with a stream command still running");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      client.close();
+    }
   }
 }

@@ -9,14 +9,30 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
- * Resume tokens, MongoDB's {@code {_data: "<hex>"}} documents: as text for clients and logs, and
- * the cluster time they start with, so that a log line can say where a stream resumes.
+ * Resume tokens, MongoDB's {@code {_data: "<hex>"}} documents: which one of a cursor reply is a
+ * safe place to resume, as text for clients and logs, and the cluster time they start with, so that
+ * a log line can say where a stream resumes.
  */
 public final class ResumeTokens {
   /** KeyString type byte of a timestamp, the first field of every {@code _data} token. */
   private static final int TIMESTAMP_TYPE = 130;
 
   private ResumeTokens() {}
+
+  /**
+   * The server's {@code postBatchResumeToken} of a change-stream cursor reply (the {@code cursor}
+   * document of an {@code aggregate} or {@code getMore} reply) whose batch is EMPTY: the stream has
+   * seen everything up to it. A non-empty batch gives nothing: its events may not have been handed
+   * on yet, and each carries its own token in {@code _id}.
+   */
+  public static Optional<BsonDocument> idlePosition(BsonDocument cursorReply) {
+    BsonValue batch = cursorReply.get("firstBatch", cursorReply.get("nextBatch"));
+    BsonValue token = cursorReply.get("postBatchResumeToken");
+    if (batch == null || !batch.isArray() || !batch.asArray().isEmpty()) {
+      return Optional.empty();
+    }
+    return token != null && token.isDocument() ? Optional.of(token.asDocument()) : Optional.empty();
+  }
 
   /** The {@code _data} string of a token, or the token's JSON text when it has another shape. */
   public static String text(BsonValue token) {

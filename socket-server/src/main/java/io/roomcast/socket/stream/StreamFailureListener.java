@@ -4,7 +4,8 @@ package io.roomcast.socket.stream;
 @FunctionalInterface
 public interface StreamFailureListener {
   /**
-   * Called once, on the stream's thread, with a one-line message that says what to fix.
+   * Called once, on a MongoDB driver thread (so it must not block), with a one-line message that
+   * says what to fix.
    *
    * @param database the watched database whose stream stopped
    * @param message what failed and how to fix it

@@ -27,6 +27,26 @@ class ResumeTokensTest {
   }
 
   @Test
+  void onlyAnEmptyBatchGivesItsPostBatchTokenAsPosition() {
+    BsonDocument token = ResumeTokens.fromData(DATA);
+    assertEquals(
+        token, ResumeTokens.idlePosition(cursorReply("firstBatch: []", token)).orElseThrow());
+    assertEquals(
+        token, ResumeTokens.idlePosition(cursorReply("nextBatch: []", token)).orElseThrow());
+    assertTrue(ResumeTokens.idlePosition(cursorReply("nextBatch: [{}]", token)).isEmpty());
+    assertTrue(ResumeTokens.idlePosition(cursorReply("nextBatch: []", null)).isEmpty());
+    assertTrue(ResumeTokens.idlePosition(cursorReply("ns: 'app.$cmd.aggregate'", token)).isEmpty());
+  }
+
+  private static BsonDocument cursorReply(String batch, BsonDocument token) {
+    BsonDocument reply = BsonDocument.parse("{id: 7, " + batch + "}");
+    if (token != null) {
+      reply.put("postBatchResumeToken", token);
+    }
+    return reply;
+  }
+
+  @Test
   void describesOtherTokensWithoutFailing() {
     assertTrue(ResumeTokens.clusterTime(ResumeTokens.fromData("zz")).isEmpty());
     assertTrue(ResumeTokens.clusterTime(ResumeTokens.fromData("01" + DATA)).isEmpty());
