@@ -2,6 +2,7 @@ package io.roomcast.socket.stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -15,7 +16,10 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** A burst far larger than the demand the stream keeps open arrives whole and in commit order. */
+/**
+ * A burst far larger than the demand the stream keeps open arrives whole and in commit order, and
+ * the subscriber never asks the driver for more than one batch ahead.
+ */
 class BurstIT {
   private static final int BURST = 8 * ChangeStreamWatcher.BATCH_SIZE;
 
@@ -38,6 +42,10 @@ class BurstIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> seen.size() >= BURST);
       assertEquals(IntStream.range(0, BURST).boxed().toList(), List.copyOf(seen));
+      long demand = streams.watcher("app").largestDemand();
+      assertTrue(
+          demand > 0 && demand <= ChangeStreamWatcher.BATCH_SIZE,
+          "demand stays bounded by one batch, was " + demand);
     }
   }
 }
