@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.e2e.testing.HttpJson;
-import io.roomcast.e2e.testing.JavaProcess;
 import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.JavaProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.roomcast.e2e.proxy;
 
 import static org.awaitility.Awaitility.await;
 
-import io.roomcast.e2e.testing.JavaProcess;
 import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.JavaProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.roomcast.e2e.testing;
+package io.roomcast.embedded.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
