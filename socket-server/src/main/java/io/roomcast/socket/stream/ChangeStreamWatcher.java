@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the server's post-batch token of empty batches (seen by {@link CursorReplies}). After an error
  * the stream is reopened from that position with a capped backoff; nothing here blocks a thread.
  */
-public final class ChangeStreamWatcher implements AutoCloseable {
+public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscriber.Owner {
   /** Events requested ahead: enough to amortize round trips, few enough to stay responsive. */
   public static final int BATCH_SIZE = 256;
 
@@ -55,7 +53,7 @@ public final class ChangeStreamWatcher implements AutoCloseable {
   // Guarded by lock: where to resume, and the subscription that is current.
   private BsonDocument token;
   private boolean startAfter;
-  private EventSubscriber current;
+  private BoundedSubscriber current;
 
   ChangeStreamWatcher(
       MongoClient client,
@@ -100,7 +98,7 @@ public final class ChangeStreamWatcher implements AutoCloseable {
         changes = startAfter ? changes.startAfter(token) : changes.resumeAfter(token);
       }
       cursorId = NO_CURSOR; // until the new aggregate replies, no reply is the current cursor's
-      current = new EventSubscriber();
+      current = new BoundedSubscriber(BATCH_SIZE, this, largestDemand);
       subscriptions.incrementAndGet();
       changes.withDocumentClass(BsonDocument.class).subscribe(current);
     }
@@ -144,7 +142,19 @@ public final class ChangeStreamWatcher implements AutoCloseable {
     }
   }
 
-  private void onEvent(BsonDocument event) {
+  @Override
+  public boolean isCurrent(BoundedSubscriber subscriber) {
+    if (stopped) {
+      return false;
+    }
+    synchronized (lock) {
+      return current == subscriber;
+    }
+  }
+
+  /** Hands one event on and keeps its token; false after an invalidate, which ends the stream. */
+  @Override
+  public boolean onEvent(BsonDocument event) {
     try {
       listener.onChange(event);
     } catch (RuntimeException e) {
@@ -155,24 +165,23 @@ public final class ChangeStreamWatcher implements AutoCloseable {
           StreamErrors.describe(e),
           e);
     }
+    boolean invalidated = "invalidate".equals(operationType(event));
     synchronized (lock) {
       token = event.getDocument("_id");
       // After an invalidate (database dropped) only startAfter may open a new stream.
-      startAfter = "invalidate".equals(operationType(event));
+      startAfter = invalidated;
     }
-    if (startAfter()) {
+    if (invalidated) {
       LOG.info("change stream on '{}' invalidated (database dropped); reopening", database);
+      cursorId = NO_CURSOR;
+      schedule(Duration.ZERO);
     }
+    return !invalidated;
   }
 
-  private boolean startAfter() {
-    synchronized (lock) {
-      return startAfter;
-    }
-  }
-
-  /** Reacts to the end of a stream: an error, or completion after an invalidate. */
-  private void onEnd(Throwable error) {
+  /** Reacts to the end of a stream: an error, or its completion. */
+  @Override
+  public void onEnd(Throwable error) {
     cursorId = NO_CURSOR;
     if (error == null) {
       schedule(Duration.ZERO);
@@ -252,73 +261,5 @@ public final class ChangeStreamWatcher implements AutoCloseable {
       }
     }
     LOG.info("stopped watching database '{}'", database);
-  }
-
-  /** One subscription: stale ones (after a reopen or close) ignore whatever still arrives. */
-  private final class EventSubscriber implements Subscriber<BsonDocument> {
-    private final AtomicLong outstanding = new AtomicLong();
-    private volatile Subscription subscription;
-    private volatile boolean cancelled;
-
-    @Override
-    public void onSubscribe(Subscription subscription) {
-      this.subscription = subscription;
-      if (cancelled) {
-        subscription.cancel();
-      } else {
-        request(BATCH_SIZE);
-      }
-    }
-
-    private void request(long events) {
-      largestDemand.accumulateAndGet(outstanding.addAndGet(events), Math::max);
-      subscription.request(events);
-    }
-
-    @Override
-    public void onNext(BsonDocument event) {
-      outstanding.decrementAndGet();
-      if (!live()) {
-        return;
-      }
-      onEvent(event);
-      if (startAfter()) {
-        cancel(); // the stream is over; a new one starts after the invalidate
-        schedule(Duration.ZERO);
-      } else {
-        request(1); // one handed on, one more may come: the demand never grows
-      }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      if (live()) {
-        onEnd(error);
-      }
-    }
-
-    @Override
-    public void onComplete() {
-      if (live()) {
-        onEnd(null);
-      }
-    }
-
-    private boolean live() {
-      if (cancelled || stopped) {
-        return false;
-      }
-      synchronized (lock) {
-        return current == this;
-      }
-    }
-
-    void cancel() {
-      cancelled = true;
-      Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-    }
   }
 }
