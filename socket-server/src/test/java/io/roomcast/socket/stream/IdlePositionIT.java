@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.roomcast.embedded.EmbeddedMongo;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -23,33 +17,25 @@ import org.junit.jupiter.api.Test;
 class IdlePositionIT {
   @Test
   void aQuietDatabasesPositionMovesOnWithTheServer() throws Exception {
-    List<BsonDocument> events = new CopyOnWriteArrayList<>();
-    try (EmbeddedMongo mongo = EmbeddedMongo.start();
-        ChangeStreams streams =
-            ChangeStreams.open(
-                new ConnectionString(mongo.connectionString()),
-                List.of("app"),
-                events::add,
-                (database, message) -> {});
-        MongoClient writer = MongoClients.create(mongo.connectionString())) {
-      ChangeStreamWatcher app = streams.watcher("app");
+    try (WatchedDatabase db = WatchedDatabase.start()) {
+      ChangeStreamWatcher app = db.watcher();
       await("a position while nothing happened").until(() -> app.position() != null);
       BsonDocument quiet = app.position();
 
       // Writes elsewhere move the server's clock, not this stream's events.
-      writer.getDatabase("elsewhere").getCollection("c").insertOne(new Document("n", 1));
+      db.database("elsewhere").getCollection("c").insertOne(new Document("n", 1));
       await("the position follows the server")
           .atMost(Duration.ofSeconds(10))
           .until(() -> !quiet.equals(app.position()));
-      assertTrue(events.isEmpty(), "no event of the watched database: " + events);
+      assertTrue(db.events().isEmpty(), "no event of the watched database: " + db.events());
 
       // An event then still arrives, and its own token becomes the position.
-      writer.getDatabase("app").getCollection("c").insertOne(new Document("n", 2));
-      await("the event").until(() -> events.size() == 1);
+      db.database("app").getCollection("c").insertOne(new Document("n", 2));
+      await("the event").until(() -> db.events().size() == 1);
       await("its token as position")
-          .until(() -> events.get(0).getDocument("_id").equals(app.position()));
+          .until(() -> db.events().get(0).getDocument("_id").equals(app.position()));
       assertNotEquals(quiet, app.position());
-      assertEquals("insert", events.get(0).getString("operationType").getValue());
+      assertEquals("insert", db.events().get(0).getString("operationType").getValue());
     }
   }
 }

@@ -3,13 +3,8 @@ package io.roomcast.socket.stream;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.roomcast.embedded.EmbeddedMongo;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -18,28 +13,20 @@ import org.junit.jupiter.api.Test;
 class InvalidateIT {
   @Test
   void aDroppedDatabaseIsWatchedAgainFromRightAfterTheDrop() throws Exception {
-    List<BsonDocument> events = new CopyOnWriteArrayList<>();
-    try (EmbeddedMongo mongo = EmbeddedMongo.start();
-        ChangeStreams streams =
-            ChangeStreams.open(
-                new ConnectionString(mongo.connectionString()),
-                List.of("app"),
-                events::add,
-                (database, message) -> {});
-        MongoClient writer = MongoClients.create(mongo.connectionString())) {
-      writer.getDatabase("app").getCollection("c").insertOne(new Document("n", 1));
-      writer.getDatabase("app").drop();
-      writer.getDatabase("app").getCollection("c").insertOne(new Document("n", 2));
+    try (WatchedDatabase db = WatchedDatabase.start()) {
+      db.database("app").getCollection("c").insertOne(new Document("n", 1));
+      db.database("app").drop();
+      db.database("app").getCollection("c").insertOne(new Document("n", 2));
 
       await("the insert after the drop")
           .atMost(Duration.ofSeconds(20))
-          .until(() -> events.stream().anyMatch(e -> isInsertOf(e, 2)));
+          .until(() -> db.events().stream().anyMatch(e -> isInsertOf(e, 2)));
       List<String> operations =
-          events.stream().map(e -> e.getString("operationType").getValue()).toList();
+          db.events().stream().map(e -> e.getString("operationType").getValue()).toList();
       assertEquals("insert", operations.get(0), operations.toString());
       assertEquals(1, operations.stream().filter("invalidate"::equals).count(), "" + operations);
       assertEquals("insert", operations.get(operations.size() - 1), operations.toString());
-      assertEquals(1, streams.watcher("app").reopenings(), "one new stream after the invalidate");
+      assertEquals(1, db.watcher().reopenings(), "one new stream after the invalidate");
     }
   }
 
