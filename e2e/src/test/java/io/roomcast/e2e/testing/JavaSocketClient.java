@@ -7,9 +7,7 @@ import io.socket.client.Socket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.json.JSONArray;
 
@@ -19,22 +17,18 @@ import org.json.JSONArray;
  * address. It joins its rooms on connect and records every event and connection error; it does not
  * reconnect, so a lost session shows up as an error instead of being papered over.
  */
-public final class JavaSocketClient implements WatchingClient {
+public final class JavaSocketClient extends RecordingClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final String description;
   private final OkHttpClient http;
   private final Socket socket;
-  private final List<ReceivedEvent> events = new CopyOnWriteArrayList<>();
-  private final List<String> errors = new CopyOnWriteArrayList<>();
-  private final AtomicReference<JsonNode> joinAck = new AtomicReference<>();
 
   private JavaSocketClient(
       String url, InetAddress source, List<String> transports, List<String> rooms) {
-    description =
+    super(
         "java-client-2.x/"
             + String.join("+", transports)
-            + (source == null ? "" : "@" + source.getHostAddress());
+            + (source == null ? "" : "@" + source.getHostAddress()));
     OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder().readTimeout(1, TimeUnit.MINUTES);
     if (source != null) {
       httpBuilder.socketFactory(new LoopbackSourceSockets(source));
@@ -50,14 +44,16 @@ public final class JavaSocketClient implements WatchingClient {
     options.webSocketFactory = http;
     socket = IO.socket(URI.create(url), options);
     socket.onAnyIncoming(
-        args -> events.add(new ReceivedEvent((String) args[0], json(args, 1), json(args, 2))));
-    socket.on(Socket.EVENT_CONNECT_ERROR, args -> errors.add(String.valueOf(args[0])));
-    socket.on(Socket.EVENT_DISCONNECT, args -> errors.add("disconnected: " + args[0]));
+        args -> recordEvent(new ReceivedEvent((String) args[0], json(args, 1), json(args, 2))));
+    socket.on(Socket.EVENT_CONNECT_ERROR, args -> recordError(String.valueOf(args[0])));
+    socket.on(Socket.EVENT_DISCONNECT, args -> recordError("disconnected: " + args[0]));
     socket.on(
         Socket.EVENT_CONNECT,
         ignored ->
             socket.emit(
-                "JoinRoom", new Object[] {new JSONArray(rooms)}, ack -> joinAck.set(json(ack, 0))));
+                "JoinRoom",
+                new Object[] {new JSONArray(rooms)},
+                ack -> recordJoinAck(json(ack, 0))));
     socket.connect();
   }
 
@@ -78,26 +74,6 @@ public final class JavaSocketClient implements WatchingClient {
     } catch (Exception e) {
       throw new IllegalStateException("client received something that is not JSON", e);
     }
-  }
-
-  /** Connection errors and unexpected disconnects, for assertions and failure messages. */
-  public List<String> errors() {
-    return List.copyOf(errors);
-  }
-
-  @Override
-  public String describe() {
-    return description + (errors.isEmpty() ? "" : " " + errors);
-  }
-
-  @Override
-  public JsonNode joinAck() {
-    return joinAck.get();
-  }
-
-  @Override
-  public List<ReceivedEvent> events() {
-    return List.copyOf(events);
   }
 
   @Override

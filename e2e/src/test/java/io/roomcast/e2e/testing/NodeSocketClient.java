@@ -10,30 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The official JavaScript socket.io-client (v4, or v2 for the older protocol) running in Node, via
  * {@code src/test/node/watch-rooms.cjs}, which prints one JSON line per thing it sees.
  */
-public final class NodeSocketClient implements WatchingClient {
+public final class NodeSocketClient extends RecordingClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Path SCRIPT = Path.of("src/test/node/watch-rooms.cjs");
 
-  private final String version;
-  private final String transport;
   private final Process process;
-  private final List<ReceivedEvent> events = new CopyOnWriteArrayList<>();
-  private final List<String> problems = new CopyOnWriteArrayList<>();
-  private final AtomicReference<JsonNode> joinAck = new AtomicReference<>();
 
   private NodeSocketClient(String url, String version, String transport, List<String> rooms)
       throws IOException {
-    this.version = version;
-    this.transport = transport;
+    super("node-socket.io-client-" + version + "/" + transport);
     process =
         new ProcessBuilder(
                 "node", SCRIPT.toString(), url, version, transport, String.join(",", rooms))
@@ -66,35 +58,16 @@ public final class NodeSocketClient implements WatchingClient {
         switch (message.path("kind").asText()) {
           case "event" -> {
             JsonNode args = message.path("args");
-            events.add(new ReceivedEvent(message.path("name").asText(), args.get(0), args.get(1)));
+            recordEvent(new ReceivedEvent(message.path("name").asText(), args.get(0), args.get(1)));
           }
-          case "ack" -> joinAck.set(message.path("ack"));
-          case "connect_error" -> problems.add(line);
+          case "ack" -> recordJoinAck(message.path("ack"));
+          case "connect_error" -> recordError(line);
           default -> {}
         }
       }
     } catch (IOException e) {
-      problems.add("reading the node client's output failed: " + e.getMessage());
+      recordError("reading the node client's output failed: " + e.getMessage());
     }
-  }
-
-  @Override
-  public String describe() {
-    return "node-socket.io-client-"
-        + version
-        + "/"
-        + transport
-        + (problems.isEmpty() ? "" : " " + problems);
-  }
-
-  @Override
-  public JsonNode joinAck() {
-    return joinAck.get();
-  }
-
-  @Override
-  public List<ReceivedEvent> events() {
-    return List.copyOf(events);
   }
 
   @Override
