@@ -1,124 +1,117 @@
 package io.roomcast.backend;
 
+import com.mongodb.ConnectionString;
 import io.roomcast.backend.storage.Namespace;
+import io.roomcast.common.config.InvalidValue;
+import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.roomcast.common.config.SharedSettings;
+import io.roomcast.common.origin.AllowedOrigins;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** The backend's settings, read and validated once at startup (see docs/backend.md). */
+/**
+ * The backend's settings, declared once in {@link #SETTINGS} (README's table is generated from
+ * them) and read and validated once at startup.
+ */
 public final class BackendConfig {
-  public static final String DEFAULT_MONGODB_URI = "mongodb://localhost:27017";
-  public static final String DEFAULT_UUID_FIELD = "uuid";
-  public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8082;
-  public static final String DEFAULT_UPDATE_NAMESPACE = "app.test";
-  public static final String DEFAULT_API_COLLECTIONS = "app.test";
   public static final int DEFAULT_MAX_BODY_BYTES = 65_536;
 
   /** MongoDB's own document limit: a larger body could never be stored. */
   public static final int MAX_BODY_BYTES_LIMIT = 16 * 1024 * 1024;
 
-  public static final String DEFAULT_CORS_ORIGINS =
-      "http://localhost:8082,http://127.0.0.1:8082,http://localhost:8080,http://127.0.0.1:8080";
+  public static final Setting<String> BACKEND_HOST =
+      Setting.string("BACKEND_HOST", "0.0.0.0", "backend listen address");
+  public static final Setting<Integer> BACKEND_PORT =
+      Setting.integer(
+          "BACKEND_PORT", DEFAULT_PORT, 0, 65_535, "backend listen port; 0: any free port");
+  public static final Setting<Namespace> UPDATE_NAMESPACE =
+      Setting.string("UPDATE_NAMESPACE", "app.test", "`db.collection` that `POST /update` writes")
+          .map(BackendConfig::namespace);
+  public static final Setting<List<Namespace>> API_COLLECTIONS =
+      Setting.list(
+              "API_COLLECTIONS",
+              "app.test",
+              "comma list of `db.collection` the REST API may touch (no `system.*`)")
+          .map(BackendConfig::namespaces);
+  public static final Setting<Integer> MAX_BODY_BYTES =
+      Setting.integer(
+          "MAX_BODY_BYTES",
+          DEFAULT_MAX_BODY_BYTES,
+          2,
+          MAX_BODY_BYTES_LIMIT,
+          "request body limit in bytes, 413 beyond (at most MongoDB's 16 MiB document limit)");
+  public static final Setting<AllowedOrigins> CORS_ORIGINS =
+      SharedSettings.origins(
+          "CORS_ORIGINS",
+          "origins allowed to call the backend from a browser (matched like `ALLOWED_ORIGINS`); "
+              + "`*` allows any");
 
   /** Empty: the page connects to its own host on port 8083. */
-  public static final String DEFAULT_PUBLIC_SOCKET_URL = "";
+  public static final Setting<String> PUBLIC_SOCKET_URL =
+      Setting.string(
+              "PUBLIC_SOCKET_URL",
+              "",
+              "where the page connects for Socket.IO, told to the page: empty = the page's host, "
+                  + "port 8083; `/` = the page's own origin (behind the nginx front); or an "
+                  + "origin such as https://live.example.com (no path: the Socket.IO client would "
+                  + "read it as a namespace)")
+          .map(BackendConfig::publicSocketUrl);
 
-  /** Every setting the backend reads; any other flag is a typo. */
-  public static final Set<String> SETTING_NAMES =
-      Set.of(
-          "MONGODB_URI",
-          "UUID_FIELD",
-          "BACKEND_HOST",
-          "BACKEND_PORT",
-          "UPDATE_NAMESPACE",
-          "API_COLLECTIONS",
-          "MAX_BODY_BYTES",
-          "CORS_ORIGINS",
-          "PUBLIC_SOCKET_URL");
+  /** Every setting the backend reads, in table order; any other flag is a typo. */
+  public static final List<Setting<?>> SETTINGS =
+      List.of(
+          SharedSettings.MONGODB_URI,
+          SharedSettings.UUID_FIELD,
+          BACKEND_HOST,
+          BACKEND_PORT,
+          UPDATE_NAMESPACE,
+          API_COLLECTIONS,
+          MAX_BODY_BYTES,
+          CORS_ORIGINS,
+          PUBLIC_SOCKET_URL);
 
-  public final String mongoUri;
-  public final String uuidField;
-  public final String host;
-
-  /** 0 binds any free port; {@link BackendServer#port()} tells which. */
-  public final int port;
-
-  public final Namespace updateNamespace;
-  public final List<Namespace> apiCollections;
-  public final int maxBodyBytes;
-  public final List<String> corsOrigins;
-  public final String publicSocketUrl;
+  private final ConnectionString mongoUri;
+  private final String uuidField;
+  private final String host;
+  private final int port;
+  private final Namespace updateNamespace;
+  private final List<Namespace> apiCollections;
+  private final int maxBodyBytes;
+  private final AllowedOrigins corsOrigins;
+  private final String publicSocketUrl;
 
   private BackendConfig(Settings settings) {
-    mongoUri = mongoUri(settings.string("MONGODB_URI", DEFAULT_MONGODB_URI));
-    uuidField = uuidField(settings.string("UUID_FIELD", DEFAULT_UUID_FIELD));
-    host = settings.string("BACKEND_HOST", DEFAULT_HOST);
-    port = settings.integer("BACKEND_PORT", DEFAULT_PORT, 0, 65_535);
-    updateNamespace =
-        namespace(
-            "UPDATE_NAMESPACE", settings.string("UPDATE_NAMESPACE", DEFAULT_UPDATE_NAMESPACE));
-    apiCollections = namespaces(settings.list("API_COLLECTIONS", DEFAULT_API_COLLECTIONS));
-    maxBodyBytes =
-        settings.integer("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 2, MAX_BODY_BYTES_LIMIT);
-    corsOrigins = corsOrigins(settings.list("CORS_ORIGINS", DEFAULT_CORS_ORIGINS));
-    publicSocketUrl =
-        publicSocketUrl(settings.string("PUBLIC_SOCKET_URL", DEFAULT_PUBLIC_SOCKET_URL));
+    mongoUri = SharedSettings.MONGODB_URI.read(settings);
+    uuidField = SharedSettings.UUID_FIELD.read(settings);
+    host = BACKEND_HOST.read(settings);
+    port = BACKEND_PORT.read(settings);
+    updateNamespace = UPDATE_NAMESPACE.read(settings);
+    apiCollections = API_COLLECTIONS.read(settings);
+    maxBodyBytes = MAX_BODY_BYTES.read(settings);
+    corsOrigins = CORS_ORIGINS.read(settings);
+    publicSocketUrl = PUBLIC_SOCKET_URL.read(settings);
   }
 
   /** Reads and validates; throws ConfigException naming the first bad variable. */
   public static BackendConfig from(Settings settings) {
-    return new BackendConfig(settings.rejectUnknownFlags(SETTING_NAMES));
+    return new BackendConfig(settings.rejectUnknownFlags(SETTINGS));
   }
 
-  private static String mongoUri(String value) {
-    if (!value.startsWith("mongodb://") && !value.startsWith("mongodb+srv://")) {
-      throw Settings.invalid("MONGODB_URI", value, "a mongodb:// or mongodb+srv:// URI");
-    }
-    return value;
-  }
-
-  private static String uuidField(String value) {
-    if (value.startsWith("$")
-        || value.contains(".")
-        || value.contains("\0")
-        || "_id".equals(value)
-        || "data".equals(value)) {
-      throw Settings.invalid(
-          "UUID_FIELD",
-          value,
-          "a top-level field name other than _id and data, without '$' or '.'");
-    }
-    return value;
-  }
-
-  private static Namespace namespace(String variable, String value) {
+  private static Namespace namespace(String value) {
     return Namespace.parse(value)
         .orElseThrow(
             () ->
-                Settings.invalid(
-                    variable, value, "db.collection with valid names, not a system collection"));
+                new InvalidValue(value, "db.collection with valid names, not a system collection"));
   }
 
   private static List<Namespace> namespaces(List<String> values) {
     List<Namespace> result = new ArrayList<>();
     for (String value : values) {
-      result.add(namespace("API_COLLECTIONS", value));
+      result.add(namespace(value));
     }
     return List.copyOf(result);
-  }
-
-  private static List<String> corsOrigins(List<String> values) {
-    for (String value : values) {
-      if (!"*".equals(value) && !isOrigin(value)) {
-        throw Settings.invalid(
-            "CORS_ORIGINS", value, "a comma list of origins like http://host:port, or *");
-      }
-    }
-    return values;
   }
 
   private static String publicSocketUrl(String value) {
@@ -126,30 +119,53 @@ public final class BackendConfig {
       return value;
     }
     // A path would be read by the Socket.IO client as a namespace, which the server does not use.
-    throw Settings.invalid(
-        "PUBLIC_SOCKET_URL",
+    throw new InvalidValue(
         value,
         "unset, '/' (same origin as the page) or an origin such as https://host:port (no path)");
   }
 
   private static boolean isOrigin(String value) {
-    return isHttpUrl(value) && URI.create(value).getRawPath().isEmpty();
+    return AllowedOrigins.normalize(value).isPresent();
   }
 
   private static String trimSlash(String value) {
     return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
-  private static boolean isHttpUrl(String value) {
-    try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme();
-      return ("http".equals(scheme) || "https".equals(scheme))
-          && uri.getHost() != null
-          && uri.getRawQuery() == null
-          && uri.getRawFragment() == null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+  public ConnectionString mongoUri() {
+    return mongoUri;
+  }
+
+  public String uuidField() {
+    return uuidField;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** 0 binds any free port; {@link BackendServer#port()} tells which. */
+  public int port() {
+    return port;
+  }
+
+  public Namespace updateNamespace() {
+    return updateNamespace;
+  }
+
+  public List<Namespace> apiCollections() {
+    return apiCollections;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public AllowedOrigins corsOrigins() {
+    return corsOrigins;
+  }
+
+  public String publicSocketUrl() {
+    return publicSocketUrl;
   }
 }

@@ -34,18 +34,18 @@ public final class BackendServer implements AutoCloseable {
 
   /** Prepares the collections, then listens; throws if the database or the port is unusable. */
   public static BackendServer start(BackendConfig config) {
-    List<Namespace> namespaces = new ArrayList<>(config.apiCollections);
-    namespaces.add(config.updateNamespace);
-    Store store = Store.open(config.mongoUri, config.uuidField, namespaces);
+    List<Namespace> namespaces = new ArrayList<>(config.apiCollections());
+    namespaces.add(config.updateNamespace());
+    Store store = Store.open(config.mongoUri(), config.uuidField(), namespaces);
     try {
       Javalin app = Javalin.create(javalin -> configure(javalin, config, store));
-      app.start(config.host, config.port);
+      app.start(config.host(), config.port());
       LOG.info(
           "Backend listening on http://{}:{} writing {} (API collections: {})",
-          config.host,
+          config.host(),
           app.port(),
-          config.updateNamespace,
-          config.apiCollections);
+          config.updateNamespace(),
+          config.apiCollections());
       return new BackendServer(app, store);
     } catch (RuntimeException e) {
       store.close();
@@ -57,24 +57,24 @@ public final class BackendServer implements AutoCloseable {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.prefer405over404 = true;
-    javalin.http.maxRequestSize = config.maxBodyBytes;
+    javalin.http.maxRequestSize = config.maxBodyBytes();
     javalin.requestLogger.http(
         (ctx, ms) -> LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.status(), ms));
 
-    Cors cors = new Cors(config.corsOrigins);
+    Cors cors = new Cors(config.corsOrigins());
     javalin.routes.before(cors::apply);
     ErrorReplies.install(javalin.routes);
 
-    JsonBodies bodies = new JsonBodies(config.maxBodyBytes);
-    UuidDocuments updates = store.collection(config.updateNamespace).orElseThrow();
+    JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
+    UuidDocuments updates = store.collection(config.updateNamespace()).orElseThrow();
     javalin.routes.post(UpdateRoute.PATH, new UpdateRoute(bodies, updates)::handle);
-    new ResourceRoutes(bodies, allowed(config, store), config.uuidField).install(javalin.routes);
-    new PageRoutes(config.publicSocketUrl, config.uuidField).install(javalin);
+    new ResourceRoutes(bodies, allowed(config, store), config.uuidField()).install(javalin.routes);
+    new PageRoutes(config.publicSocketUrl(), config.uuidField()).install(javalin);
   }
 
   private static Map<Namespace, UuidDocuments> allowed(BackendConfig config, Store store) {
     Map<Namespace, UuidDocuments> allowed = new LinkedHashMap<>();
-    for (Namespace namespace : config.apiCollections) {
+    for (Namespace namespace : config.apiCollections()) {
       allowed.put(namespace, store.collection(namespace).orElseThrow());
     }
     return allowed;

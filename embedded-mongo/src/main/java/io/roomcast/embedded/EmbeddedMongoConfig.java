@@ -1,15 +1,14 @@
 package io.roomcast.embedded;
 
+import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
-import java.util.Set;
+import java.util.List;
 
-/** The runnable embedded database's settings, read once from environment variables and flags. */
+/**
+ * The runnable embedded database's settings, declared once in {@link #SETTINGS} (README's table is
+ * generated from them) and read once from environment variables and flags.
+ */
 public final class EmbeddedMongoConfig {
-  public static final String HOST = "EMBEDDED_MONGO_HOST";
-  public static final String PORT = "EMBEDDED_MONGO_PORT";
-  public static final String HISTORY_EVENTS = "EMBEDDED_MONGO_HISTORY_EVENTS";
-  public static final String HISTORY_BYTES = "EMBEDDED_MONGO_HISTORY_BYTES";
-
   /** Port of the runnable database by default: MongoDB's, so default connection strings work. */
   public static final int DEFAULT_PORT = 27017;
 
@@ -19,7 +18,36 @@ public final class EmbeddedMongoConfig {
   /** Smallest history byte bound accepted: room for a few events. */
   public static final long MIN_HISTORY_BYTES = 64 * 1024;
 
-  public static final Set<String> NAMES = Set.of(HOST, PORT, HISTORY_EVENTS, HISTORY_BYTES);
+  public static final Setting<String> HOST =
+      Setting.string(
+          "EMBEDDED_MONGO_HOST",
+          EmbeddedMongoOptions.DEFAULT_HOST,
+          "where the embedded database listens");
+  public static final Setting<Integer> PORT =
+      Setting.integer(
+          "EMBEDDED_MONGO_PORT",
+          DEFAULT_PORT,
+          0,
+          65_535,
+          "embedded database port; 0: any free port");
+  public static final Setting<Long> HISTORY_EVENTS =
+      Setting.number(
+          "EMBEDDED_MONGO_HISTORY_EVENTS",
+          EmbeddedMongoOptions.DEFAULT_HISTORY_EVENTS,
+          1,
+          MAX_HISTORY_EVENTS,
+          "change events kept for resuming streams");
+  public static final Setting<Long> HISTORY_BYTES =
+      Setting.number(
+          "EMBEDDED_MONGO_HISTORY_BYTES",
+          EmbeddedMongoOptions.DEFAULT_HISTORY_BYTES,
+          MIN_HISTORY_BYTES,
+          Long.MAX_VALUE,
+          "approximate memory of the change history kept for resuming streams, in bytes");
+
+  /** Every setting this component reads, in table order. */
+  public static final List<Setting<?>> SETTINGS =
+      List.of(HOST, PORT, HISTORY_EVENTS, HISTORY_BYTES);
 
   private final EmbeddedMongoOptions options;
 
@@ -29,23 +57,13 @@ public final class EmbeddedMongoConfig {
 
   /** Reads and validates; a bad value throws a ConfigException naming the variable. */
   public static EmbeddedMongoConfig from(Settings settings) {
-    settings.rejectUnknownFlags(NAMES);
+    settings.rejectUnknownFlags(SETTINGS);
     EmbeddedMongoOptions options =
         EmbeddedMongoOptions.defaults()
-            .withHost(settings.string(HOST, EmbeddedMongoOptions.DEFAULT_HOST))
-            .withPort(settings.integer(PORT, DEFAULT_PORT, 0, 65535))
-            .withHistoryEvents(
-                settings.number(
-                    HISTORY_EVENTS,
-                    EmbeddedMongoOptions.DEFAULT_HISTORY_EVENTS,
-                    1,
-                    MAX_HISTORY_EVENTS))
-            .withHistoryBytes(
-                settings.number(
-                    HISTORY_BYTES,
-                    EmbeddedMongoOptions.DEFAULT_HISTORY_BYTES,
-                    MIN_HISTORY_BYTES,
-                    Long.MAX_VALUE));
+            .withHost(HOST.read(settings))
+            .withPort(PORT.read(settings))
+            .withHistoryEvents(HISTORY_EVENTS.read(settings))
+            .withHistoryBytes(HISTORY_BYTES.read(settings));
     return new EmbeddedMongoConfig(options);
   }
 

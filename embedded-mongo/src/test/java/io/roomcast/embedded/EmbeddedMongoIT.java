@@ -11,7 +11,7 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** Point 9: start on a free port, stop with all threads, restart on the same port. */
+/** Start on a free port, stop with all threads, restart on the same port. */
 class EmbeddedMongoIT {
 
   @Test

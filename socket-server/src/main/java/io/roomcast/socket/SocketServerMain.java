@@ -23,12 +23,7 @@ public final class SocketServerMain {
 
   public static void main(String[] args) throws InterruptedException {
     SocketServerConfig config =
-        Startup.configOrExit(
-            PROGRAM,
-            () ->
-                SocketServerConfig.from(
-                    Settings.fromProcess(args)
-                        .rejectUnknownFlags(SocketServerConfig.SETTING_NAMES)));
+        Startup.configOrExit(PROGRAM, () -> SocketServerConfig.from(Settings.fromProcess(args)));
     CountDownLatch streamFailed = new CountDownLatch(1);
     SocketServer server =
         Startup.startOrExit(

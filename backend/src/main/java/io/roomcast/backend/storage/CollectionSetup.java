@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prepares the collections the backend writes: each exists with change-stream pre-images enabled
  * (so delete and update events can carry the document as it was) and has a unique index on the UUID
- * field. A server that refuses pre-images (before MongoDB 6.0, or the embedded database) is
- * reported once and otherwise tolerated: events then simply lack the pre-image.
+ * field. A server that refuses pre-images (before MongoDB 6.0) is reported once and otherwise
+ * tolerated: events then simply lack the pre-image.
  */
 public final class CollectionSetup {
   private static final Logger LOG = LoggerFactory.getLogger(CollectionSetup.class);

@@ -31,10 +31,11 @@ public final class Store implements AutoCloseable {
   }
 
   /** Connects and prepares every namespace (see {@link CollectionSetup}). */
-  public static Store open(String mongoUri, String uuidField, Collection<Namespace> namespaces) {
+  public static Store open(
+      ConnectionString mongoUri, String uuidField, Collection<Namespace> namespaces) {
     MongoClientSettings settings =
         MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(mongoUri))
+            .applyConnectionString(mongoUri)
             .applyToClusterSettings(
                 cluster ->
                     cluster.serverSelectionTimeout(

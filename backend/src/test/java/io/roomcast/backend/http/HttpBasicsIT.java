@@ -67,6 +67,25 @@ class HttpBasicsIT {
   }
 
   @Test
+  void originsMatchInNormalFormAsTheSocketServersDo() {
+    // Same rule as ALLOWED_ORIGINS (common's AllowedOrigins): case and the default port ignored.
+    try (TestBackend other = TestBackend.start(Map.of("CORS_ORIGINS", "http://Example.test:80"))) {
+      for (String origin : List.of("http://example.test", "HTTP://EXAMPLE.TEST:80")) {
+        Http.Reply reply =
+            other
+                .http()
+                .withHeaders(
+                    "OPTIONS",
+                    "/update",
+                    Map.of("Origin", origin, "Access-Control-Request-Method", "POST"),
+                    null);
+        assertEquals(204, reply.status(), origin + ": " + reply);
+        assertEquals(origin, reply.header("Access-Control-Allow-Origin").orElseThrow());
+      }
+    }
+  }
+
+  @Test
   void aPreflightFromAnotherOriginIsRefused() {
     Http.Reply reply =
         http.withHeaders(

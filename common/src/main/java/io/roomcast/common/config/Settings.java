@@ -1,6 +1,7 @@
 package io.roomcast.common.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,9 @@ public final class Settings {
    * Fails on a flag that names no known setting, so that a typo does not silently leave a default
    * in place. Environment variables are not checked: the environment holds many unrelated ones.
    */
-  public Settings rejectUnknownFlags(Set<String> known) {
+  public Settings rejectUnknownFlags(Collection<Setting<?>> declared) {
+    Set<String> known = new TreeSet<>();
+    declared.forEach(setting -> known.add(setting.name()));
     for (String name : flagNames) {
       if (!known.contains(name)) {
         String flag = "--" + name.toLowerCase(Locale.ROOT).replace('_', '-');

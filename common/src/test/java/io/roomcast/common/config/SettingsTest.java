@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -52,7 +51,7 @@ class SettingsTest {
             ConfigException.class,
             () ->
                 Settings.from(Map.of(), "--sokcet-port=1")
-                    .rejectUnknownFlags(Set.of("SOCKET_PORT")));
+                    .rejectUnknownFlags(List.of(Setting.integer("SOCKET_PORT", 1, 0, 9, "port"))));
     assertEquals(true, unknown.getMessage().startsWith("unknown flag --sokcet-port"));
     assertThrows(ConfigException.class, () -> Settings.from(Map.of(), "positional"));
     assertThrows(ConfigException.class, () -> Settings.from(Map.of(), "--dangling"));

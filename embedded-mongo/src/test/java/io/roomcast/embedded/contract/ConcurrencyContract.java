@@ -22,7 +22,7 @@ import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** Point 8: with many writer connections, each committed write yields one event, in order. */
+/** With many writer connections, each committed write yields one event, in order. */
 abstract class ConcurrencyContract extends ContractSupport {
   static final int WRITERS = 8;
   static final int INSERTS_PER_WRITER = 5_000;

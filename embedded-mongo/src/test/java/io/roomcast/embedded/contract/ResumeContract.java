@@ -11,7 +11,7 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** Point 6: resumeAfter, startAfter and startAtOperationTime replay from the right event. */
+/** resumeAfter, startAfter and startAtOperationTime replay from the right event. */
 abstract class ResumeContract extends ContractSupport {
 
   @Test

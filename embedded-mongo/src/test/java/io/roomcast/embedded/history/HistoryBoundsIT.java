@@ -22,8 +22,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * Point 6 (history lost) and 7 (bounded history, read cost independent of its length): checks only
- * the embedded database can make, as they need its bounds and its work counter.
+ * History lost and bounded history (read cost independent of its length): checks only the embedded
+ * database can make, as they need its bounds and its work counter.
  */
 class HistoryBoundsIT {
   private static final Duration WAIT = Duration.ofSeconds(30);

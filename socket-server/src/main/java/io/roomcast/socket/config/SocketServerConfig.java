@@ -3,89 +3,91 @@ package io.roomcast.socket.config;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoNamespace;
 import io.roomcast.common.config.ConfigException;
+import io.roomcast.common.config.InvalidValue;
+import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
+import io.roomcast.common.config.SharedSettings;
+import io.roomcast.common.origin.AllowedOrigins;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The socket server's settings, read and validated once at startup. */
+/**
+ * The socket server's settings, declared once in {@link #SETTINGS} (README's table is generated
+ * from them) and read and validated once at startup.
+ */
 public final class SocketServerConfig {
-  public static final String MONGODB_URI = "MONGODB_URI";
-  public static final String WATCH_DATABASES = "WATCH_DATABASES";
-  public static final String UUID_FIELD = "UUID_FIELD";
-  public static final String SOCKET_HOST = "SOCKET_HOST";
-  public static final String SOCKET_PORT = "SOCKET_PORT";
-  public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
-  public static final String MAX_ROOMS_PER_CLIENT = "MAX_ROOMS_PER_CLIENT";
-
-  /** Every setting this component reads; flags naming anything else are rejected. */
-  public static final Set<String> SETTING_NAMES =
-      Set.of(
-          MONGODB_URI,
-          WATCH_DATABASES,
-          UUID_FIELD,
-          SOCKET_HOST,
-          SOCKET_PORT,
-          ALLOWED_ORIGINS,
-          MAX_ROOMS_PER_CLIENT);
-
-  public static final String DEFAULT_MONGODB_URI = "mongodb://localhost:27017";
-  public static final String DEFAULT_WATCH_DATABASES = "app";
-  public static final String DEFAULT_UUID_FIELD = "uuid";
-  public static final String DEFAULT_SOCKET_HOST = "0.0.0.0";
-  public static final int DEFAULT_SOCKET_PORT = 8083;
-  public static final String DEFAULT_ALLOWED_ORIGINS =
-      "http://localhost:8082,http://127.0.0.1:8082,http://localhost:8080,http://127.0.0.1:8080";
-  public static final int DEFAULT_MAX_ROOMS_PER_CLIENT = 100;
-  public static final int MAX_MAX_ROOMS_PER_CLIENT = 100_000;
-
   /** MongoDB's limit on database name length, in bytes. */
   private static final int MAX_DATABASE_NAME_BYTES = 63;
 
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]%]+");
 
+  public static final int DEFAULT_SOCKET_PORT = 8083;
+  public static final int DEFAULT_MAX_ROOMS_PER_CLIENT = 100;
+  public static final int MAX_MAX_ROOMS_PER_CLIENT = 100_000;
+
+  public static final Setting<List<String>> WATCH_DATABASES =
+      Setting.list(
+              "WATCH_DATABASES",
+              "app",
+              "comma list of databases watched as a whole (names of 1–63 bytes without `/\\. \"$*<>:|?`, each once)")
+          .map(SocketServerConfig::databases);
+  public static final Setting<String> SOCKET_HOST =
+      Setting.string("SOCKET_HOST", "0.0.0.0", "Socket.IO listen address")
+          .map(SocketServerConfig::host);
+  public static final Setting<Integer> SOCKET_PORT =
+      Setting.integer(
+          "SOCKET_PORT", DEFAULT_SOCKET_PORT, 0, 65_535, "Socket.IO listen port; 0: any free port");
+  public static final Setting<AllowedOrigins> ALLOWED_ORIGINS =
+      SharedSettings.origins(
+          "ALLOWED_ORIGINS",
+          "browser origins that may connect (others get 403); `*` allows any. Clients that send "
+              + "no `Origin` (Java, Node) are served");
+  public static final Setting<Integer> MAX_ROOMS_PER_CLIENT =
+      Setting.integer(
+          "MAX_ROOMS_PER_CLIENT",
+          DEFAULT_MAX_ROOMS_PER_CLIENT,
+          1,
+          MAX_MAX_ROOMS_PER_CLIENT,
+          "rooms one connection may be in");
+
+  /** Every setting this component reads, in table order; flags naming anything else are refused. */
+  public static final List<Setting<?>> SETTINGS =
+      List.of(
+          SharedSettings.MONGODB_URI,
+          SharedSettings.UUID_FIELD,
+          WATCH_DATABASES,
+          SOCKET_HOST,
+          SOCKET_PORT,
+          ALLOWED_ORIGINS,
+          MAX_ROOMS_PER_CLIENT);
+
   private final ConnectionString mongoUri;
-  private final List<String> watchDatabases;
   private final String uuidField;
+  private final List<String> watchDatabases;
   private final String socketHost;
   private final int socketPort;
   private final AllowedOrigins allowedOrigins;
   private final int maxRoomsPerClient;
 
   private SocketServerConfig(Settings settings) {
-    mongoUri = connectionString(settings.string(MONGODB_URI, DEFAULT_MONGODB_URI));
-    watchDatabases = databases(settings.list(WATCH_DATABASES, DEFAULT_WATCH_DATABASES));
-    uuidField = fieldName(settings.string(UUID_FIELD, DEFAULT_UUID_FIELD));
-    socketHost = host(settings.string(SOCKET_HOST, DEFAULT_SOCKET_HOST));
-    socketPort = settings.integer(SOCKET_PORT, DEFAULT_SOCKET_PORT, 0, 65535);
-    allowedOrigins =
-        AllowedOrigins.parse(
-            ALLOWED_ORIGINS, settings.list(ALLOWED_ORIGINS, DEFAULT_ALLOWED_ORIGINS));
-    maxRoomsPerClient =
-        settings.integer(
-            MAX_ROOMS_PER_CLIENT, DEFAULT_MAX_ROOMS_PER_CLIENT, 1, MAX_MAX_ROOMS_PER_CLIENT);
+    mongoUri = SharedSettings.MONGODB_URI.read(settings);
+    uuidField = SharedSettings.UUID_FIELD.read(settings);
+    watchDatabases = WATCH_DATABASES.read(settings);
+    socketHost = SOCKET_HOST.read(settings);
+    socketPort = SOCKET_PORT.read(settings);
+    allowedOrigins = ALLOWED_ORIGINS.read(settings);
+    maxRoomsPerClient = MAX_ROOMS_PER_CLIENT.read(settings);
   }
 
-  /** Reads and validates every setting; throws {@link ConfigException} naming the first bad one. */
+  /**
+   * Reads and validates every setting; throws {@link ConfigException} naming the first bad one, or
+   * an unknown flag.
+   */
   public static SocketServerConfig from(Settings settings) {
-    return new SocketServerConfig(settings);
-  }
-
-  private static ConnectionString connectionString(String uri) {
-    try {
-      return new ConnectionString(uri);
-    } catch (IllegalArgumentException e) {
-      // The value itself is not repeated: it may hold a password.
-      throw new ConfigException(
-          "invalid "
-              + MONGODB_URI
-              + ": expected a MongoDB connection string such as "
-              + DEFAULT_MONGODB_URI
-              + " ("
-              + e.getMessage()
-              + ")");
-    }
+    return new SocketServerConfig(settings.rejectUnknownFlags(SETTINGS));
   }
 
   private static List<String> databases(List<String> names) {
@@ -96,29 +98,22 @@ public final class SocketServerConfig {
       try {
         MongoNamespace.checkDatabaseNameValidity(name);
       } catch (IllegalArgumentException e) {
-        throw Settings.invalid(WATCH_DATABASES, name, expected);
+        throw new InvalidValue(name, expected);
       }
-      if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DATABASE_NAME_BYTES
+      if (name.getBytes(StandardCharsets.UTF_8).length > MAX_DATABASE_NAME_BYTES
           || name.contains("\0")) {
-        throw Settings.invalid(WATCH_DATABASES, name, expected);
+        throw new InvalidValue(name, expected);
       }
       if (!unique.add(name)) {
-        throw Settings.invalid(WATCH_DATABASES, name, "each database listed once");
+        throw new InvalidValue(name, "each database listed once");
       }
     }
     return List.copyOf(unique);
   }
 
-  private static String fieldName(String name) {
-    if (name.startsWith("$") || name.contains(".") || name.contains("\0")) {
-      throw Settings.invalid(UUID_FIELD, name, "a top-level field name without '.' or leading '$'");
-    }
-    return name;
-  }
-
   private static String host(String host) {
     if (!HOST.matcher(host).matches()) {
-      throw Settings.invalid(SOCKET_HOST, host, "a host name or IP address such as 0.0.0.0");
+      throw new InvalidValue(host, "a host name or IP address such as 0.0.0.0");
     }
     return host;
   }

@@ -72,10 +72,6 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
     subscribe();
   }
 
-  String database() {
-    return database;
-  }
-
   /** Waits until the stream is open for the first time (or has stopped for good). */
   boolean awaitOpen(Duration timeout) throws InterruptedException {
     return firstOpen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -125,14 +121,10 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
     }
   }
 
-  /** How often the stream was opened again after the first time (errors, invalidates). */
-  int reopenings() {
-    return Math.max(0, subscriptions.get() - 1);
-  }
-
-  /** The most events ever requested and not yet received: the bound on what the driver buffers. */
-  long largestDemand() {
-    return largestDemand.get();
+  /** What this stream has done so far. */
+  StreamStats stats() {
+    return new StreamStats(
+        database, Math.max(0, subscriptions.get() - 1), largestDemand.get(), position());
   }
 
   /** Where the stream would resume now; null means "from now". */

@@ -97,12 +97,9 @@ public final class ChangeStreams implements AutoCloseable {
     }
   }
 
-  /** The stream of one watched database, for tests of its position. */
-  ChangeStreamWatcher watcher(String database) {
-    return watchers.stream()
-        .filter(watcher -> watcher.database().equals(database))
-        .findFirst()
-        .orElseThrow();
+  /** What each watched database's stream has done so far, in the configured order. */
+  public List<StreamStats> stats() {
+    return watchers.stream().map(ChangeStreamWatcher::stats).toList();
   }
 
   /**
@@ -112,6 +109,13 @@ public final class ChangeStreams implements AutoCloseable {
   @Override
   public void close() {
     watchers.forEach(ChangeStreamWatcher::close);
+    for (StreamStats stream : stats()) {
+      LOG.info(
+          "stream of database '{}' closed: reopened {} times, at most {} events requested ahead",
+          stream.database(),
+          stream.reopenings(),
+          stream.largestDemand());
+    }
     scheduler.shutdownNow();
     try {
       if (!replies.awaitQuiet(CLOSE_QUIET, CLOSE_TIMEOUT)) {

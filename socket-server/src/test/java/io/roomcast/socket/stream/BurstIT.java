@@ -33,7 +33,7 @@ class BurstIT {
               .map(event -> event.getDocument("fullDocument").getInt32("n").getValue())
               .toList();
       assertEquals(IntStream.range(0, BURST).boxed().toList(), seen);
-      long demand = db.watcher().largestDemand();
+      long demand = db.stats().largestDemand();
       assertTrue(
           demand > 0 && demand <= ChangeStreamWatcher.BATCH_SIZE,
           "demand stays bounded by one batch, was " + demand);

@@ -18,23 +18,22 @@ class IdlePositionIT {
   @Test
   void aQuietDatabasesPositionMovesOnWithTheServer() throws Exception {
     try (WatchedDatabase db = WatchedDatabase.start()) {
-      ChangeStreamWatcher app = db.watcher();
-      await("a position while nothing happened").until(() -> app.position() != null);
-      BsonDocument quiet = app.position();
+      await("a position while nothing happened").until(() -> db.stats().position() != null);
+      BsonDocument quiet = db.stats().position();
 
       // Writes elsewhere move the server's clock, not this stream's events.
       db.database("elsewhere").getCollection("c").insertOne(new Document("n", 1));
       await("the position follows the server")
           .atMost(Duration.ofSeconds(10))
-          .until(() -> !quiet.equals(app.position()));
+          .until(() -> !quiet.equals(db.stats().position()));
       assertTrue(db.events().isEmpty(), "no event of the watched database: " + db.events());
 
       // An event then still arrives, and its own token becomes the position.
       db.database("app").getCollection("c").insertOne(new Document("n", 2));
       await("the event").until(() -> db.events().size() == 1);
       await("its token as position")
-          .until(() -> db.events().get(0).getDocument("_id").equals(app.position()));
-      assertNotEquals(quiet, app.position());
+          .until(() -> db.events().get(0).getDocument("_id").equals(db.stats().position()));
+      assertNotEquals(quiet, db.stats().position());
       assertEquals("insert", db.events().get(0).getString("operationType").getValue());
     }
   }

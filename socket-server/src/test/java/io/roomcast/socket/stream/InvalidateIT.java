@@ -26,7 +26,7 @@ class InvalidateIT {
       assertEquals("insert", operations.get(0), operations.toString());
       assertEquals(1, operations.stream().filter("invalidate"::equals).count(), "" + operations);
       assertEquals("insert", operations.get(operations.size() - 1), operations.toString());
-      assertEquals(1, db.watcher().reopenings(), "one new stream after the invalidate");
+      assertEquals(1, db.stats().reopenings(), "one new stream after the invalidate");
     }
   }
 

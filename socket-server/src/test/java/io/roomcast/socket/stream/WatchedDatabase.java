@@ -40,9 +40,9 @@ final class WatchedDatabase implements AutoCloseable {
         mongo, streams, MongoClients.create(mongo.connectionString()), events);
   }
 
-  /** The watcher of the {@code app} database. */
-  ChangeStreamWatcher watcher() {
-    return streams.watcher("app");
+  /** What the {@code app} database's stream has done so far. */
+  StreamStats stats() {
+    return streams.stats().get(0);
   }
 
   /** A database to write to through an ordinary client. */

@@ -1,15 +1,17 @@
-package io.roomcast.socket.config;
+package io.roomcast.common.origin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roomcast.common.config.InvalidValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AllowedOriginsTest {
   private final AllowedOrigins origins =
-      AllowedOrigins.parse(
-          "ALLOWED_ORIGINS", List.of("http://localhost:8082", "https://app.example:443"));
+      AllowedOrigins.parse(List.of("http://localhost:8082", "https://app.example:443"));
 
   @Test
   void matchesInNormalForm() {
@@ -30,8 +32,17 @@ class AllowedOriginsTest {
 
   @Test
   void starAllowsAny() {
-    AllowedOrigins any = AllowedOrigins.parse("ALLOWED_ORIGINS", List.of("*"));
+    AllowedOrigins any = AllowedOrigins.parse(List.of("*"));
     assertTrue(any.allows("http://anything:1"));
     assertTrue(any.allows("null"));
+  }
+
+  @Test
+  void refusesAnItemThatIsNotAnOriginNamingIt() {
+    InvalidValue error =
+        assertThrows(
+            InvalidValue.class, () -> AllowedOrigins.parse(List.of("http://ok:1", "localhost:1")));
+    assertEquals("localhost:1", error.value());
+    assertThrows(InvalidValue.class, () -> AllowedOrigins.parse(List.of("*", "http://ok:1")));
   }
 }

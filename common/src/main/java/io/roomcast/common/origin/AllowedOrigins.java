@@ -1,6 +1,6 @@
-package io.roomcast.socket.config;
+package io.roomcast.common.origin;
 
-import io.roomcast.common.config.Settings;
+import io.roomcast.common.config.InvalidValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The browser origins allowed to connect, each {@code scheme://host[:port]}, or {@code *} for any.
- * Origins are compared in a normal form (lowercase, default port dropped), because that is how
- * browsers send them and a configured {@code http://localhost:80} must match {@code
+ * The browser origins allowed to connect or call, each {@code scheme://host[:port]}, or {@code *}
+ * for any. The socket server's Origin guard and the backend's CORS both match through this one
+ * class. Origins are compared in a normal form (lowercase, default port dropped), because that is
+ * how browsers send them and a configured {@code http://localhost:80} must match {@code
  * http://localhost}.
  */
 public final class AllowedOrigins {
@@ -28,12 +29,11 @@ public final class AllowedOrigins {
     this.origins = Collections.unmodifiableSet(new LinkedHashSet<>(origins));
   }
 
-  /** Parses the configured list; {@code variable} names the setting in error messages. */
-  public static AllowedOrigins parse(String variable, List<String> items) {
+  /** Parses a configured list; throws {@link InvalidValue} naming the item at fault. */
+  public static AllowedOrigins parse(List<String> items) {
     if (items.contains(ANY)) {
       if (items.size() > 1) {
-        throw Settings.invalid(
-            variable, String.join(",", items), "'*' alone, or a list of origins");
+        throw new InvalidValue(String.join(",", items), "'*' alone, or a list of origins");
       }
       return new AllowedOrigins(true, Set.of());
     }
@@ -41,8 +41,7 @@ public final class AllowedOrigins {
     for (String item : items) {
       origins.add(
           normalize(item)
-              .orElseThrow(
-                  () -> Settings.invalid(variable, item, "an origin such as http://host:8082")));
+              .orElseThrow(() -> new InvalidValue(item, "an origin such as http://host:8082")));
     }
     return new AllowedOrigins(false, origins);
   }
@@ -65,7 +64,7 @@ public final class AllowedOrigins {
    * The normal form of {@code scheme://host[:port]} with an http(s) scheme and nothing else (no
    * path, query or user info); empty when the text is not such an origin.
    */
-  static Optional<String> normalize(String text) {
+  public static Optional<String> normalize(String text) {
     if (text == null) {
       return Optional.empty();
     }
