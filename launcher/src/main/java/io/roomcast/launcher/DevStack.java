@@ -3,14 +3,12 @@ package io.roomcast.launcher;
 import io.roomcast.backend.BackendConfig;
 import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
+import io.roomcast.common.config.SharedSettings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.EmbeddedMongoConfig;
 import io.roomcast.embedded.EmbeddedMongoOptions;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.config.SocketServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,20 +35,16 @@ public final class DevStack implements AutoCloseable {
   public static DevStack start(Map<String, String> env) {
     // The embedded database reads its EMBEDDED_MONGO_* settings as its own process does.
     EmbeddedMongoOptions mongoOptions = EmbeddedMongoConfig.from(Settings.from(env)).options();
-    if (mongoOptions.port() == 0) {
-      mongoOptions = mongoOptions.withPort(freePort());
-    }
-    Map<String, String> componentEnv = new HashMap<>(env);
-    componentEnv.put("MONGODB_URI", "mongodb://" + mongoOptions.host() + ":" + mongoOptions.port());
-    Settings settings = Settings.from(componentEnv);
-    SocketServerConfig socketConfig = SocketServerConfig.from(settings);
-    BackendConfig backendConfig = BackendConfig.from(settings);
+    // Validated now with a stand-in address; read again below with the database's real one, which
+    // is known only once it listens (EMBEDDED_MONGO_PORT=0 picks any free port).
+    ComponentConfigs.read(env, "mongodb://" + mongoOptions.host());
 
     EmbeddedMongo mongo = EmbeddedMongo.start(mongoOptions);
     SocketServer socketServer = null;
     try {
-      socketServer = SocketServer.start(socketConfig);
-      return new DevStack(mongo, socketServer, BackendServer.start(backendConfig));
+      ComponentConfigs configs = ComponentConfigs.read(env, mongo.connectionString());
+      socketServer = SocketServer.start(configs.socketServer());
+      return new DevStack(mongo, socketServer, BackendServer.start(configs.backend()));
     } catch (RuntimeException | Error e) {
       if (socketServer != null) {
         socketServer.close();
@@ -60,11 +54,13 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The socket server's and backend's configs, read from the environment with MONGODB_URI set. */
+  private record ComponentConfigs(SocketServerConfig socketServer, BackendConfig backend) {
+    static ComponentConfigs read(Map<String, String> env, String mongoUri) {
+      Map<String, String> componentEnv = new HashMap<>(env);
+      componentEnv.put(SharedSettings.MONGODB_URI.name(), mongoUri);
+      Settings settings = Settings.from(componentEnv);
+      return new ComponentConfigs(SocketServerConfig.from(settings), BackendConfig.from(settings));
     }
   }
 
