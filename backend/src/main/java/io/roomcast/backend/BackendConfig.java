@@ -27,6 +27,18 @@ public final class BackendConfig {
   /** Empty: the page connects to its own host on port 8083. */
   public static final String DEFAULT_PUBLIC_SOCKET_URL = "";
 
+  /**
+   * How long a request may send nothing (headers or body) before it is answered 408 and closed;
+   * also how long an idle keep-alive connection is kept.
+   */
+  public static final int DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+  /** Open connections at most; further clients wait in the accept backlog. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+
+  /** Request line plus headers at most (Jetty's default); 414 or 431 beyond. */
+  public static final int DEFAULT_MAX_HEADER_BYTES = 8_192;
+
   /** Every setting the backend reads; any other flag is a typo. */
   public static final Set<String> SETTING_NAMES =
       Set.of(
@@ -38,7 +50,10 @@ public final class BackendConfig {
           "API_COLLECTIONS",
           "MAX_BODY_BYTES",
           "CORS_ORIGINS",
-          "PUBLIC_SOCKET_URL");
+          "PUBLIC_SOCKET_URL",
+          "REQUEST_TIMEOUT_MS",
+          "MAX_CONNECTIONS",
+          "MAX_HEADER_BYTES");
 
   public final String mongoUri;
   public final String uuidField;
@@ -52,6 +67,12 @@ public final class BackendConfig {
   public final int maxBodyBytes;
   public final List<String> corsOrigins;
   public final String publicSocketUrl;
+
+  /** Slowloris limits, enforced by Jetty (see docs/security.md). */
+  public final int requestTimeoutMs;
+
+  public final int maxConnections;
+  public final int maxHeaderBytes;
 
   private BackendConfig(Settings settings) {
     mongoUri = mongoUri(settings.string("MONGODB_URI", DEFAULT_MONGODB_URI));
@@ -67,6 +88,10 @@ public final class BackendConfig {
     corsOrigins = corsOrigins(settings.list("CORS_ORIGINS", DEFAULT_CORS_ORIGINS));
     publicSocketUrl =
         publicSocketUrl(settings.string("PUBLIC_SOCKET_URL", DEFAULT_PUBLIC_SOCKET_URL));
+    requestTimeoutMs =
+        settings.integer("REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
+    maxConnections = settings.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 1, 10_000);
+    maxHeaderBytes = settings.integer("MAX_HEADER_BYTES", DEFAULT_MAX_HEADER_BYTES, 1_024, 65_536);
   }
 
   /** Reads and validates; throws ConfigException naming the first bad variable. */

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.roomcast.backend.http.Cors;
 import io.roomcast.backend.http.ErrorReplies;
+import io.roomcast.backend.http.JettyLimits;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.page.PageRoutes;
 import io.roomcast.backend.resource.ResourceRoutes;
@@ -39,7 +40,7 @@ public final class BackendServer implements AutoCloseable {
     Store store = Store.open(config.mongoUri, config.uuidField, namespaces);
     try {
       Javalin app = Javalin.create(javalin -> configure(javalin, config, store));
-      app.start(config.host, config.port);
+      app.start(); // on the connector of JettyLimits, at config.host and config.port
       LOG.info(
           "Backend listening on http://{}:{} writing {} (API collections: {})",
           config.host,
@@ -58,6 +59,7 @@ public final class BackendServer implements AutoCloseable {
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.prefer405over404 = true;
     javalin.http.maxRequestSize = config.maxBodyBytes;
+    JettyLimits.apply(javalin, config);
     javalin.requestLogger.http(
         (ctx, ms) -> LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.status(), ms));
 
