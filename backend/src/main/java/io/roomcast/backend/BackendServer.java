@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,14 @@ public final class BackendServer implements AutoCloseable {
   /** The port bound, useful when configured as 0. */
   public int port() {
     return app.port();
+  }
+
+  /** Connections open now, as Jetty counts them against MAX_CONNECTIONS. */
+  public int openConnections() {
+    return app.jettyServer()
+        .server()
+        .getBean(NetworkConnectionLimit.class)
+        .getNetworkConnectionCount();
   }
 
   /** Stops accepting requests, lets running ones finish, then disconnects. Idempotent. */

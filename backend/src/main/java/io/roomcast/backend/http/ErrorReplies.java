@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class ErrorReplies {
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> JsonReplies.error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+    routes.exception(IOException.class, ErrorReplies::unreadable);
     routes.exception(MongoException.class, ErrorReplies::database);
     routes.exception(Exception.class, ErrorReplies::unexpected);
     // Javalin sets this status without a body when a body read times out (see JettyLimits).
@@ -57,6 +59,16 @@ public final class ErrorReplies {
         ctx,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "the database refused the request (code " + e.getCode() + ")");
+  }
+
+  /**
+   * The request body could not be read: the client closed the connection or broke the framing
+   * mid-body. Its doing, not the server's, so no ERROR; Javalin answers timeouts (408) itself.
+   */
+  private static void unreadable(IOException e, Context ctx) {
+    LOG.debug(
+        "{} {}: the request body could not be read: {}", ctx.method(), ctx.path(), e.toString());
+    JsonReplies.error(ctx, HttpStatus.BAD_REQUEST, "the request body could not be read");
   }
 
   private static void unexpected(Exception e, Context ctx) {
