@@ -6,6 +6,7 @@ import io.roomcast.backend.http.Cors;
 import io.roomcast.backend.http.ErrorReplies;
 import io.roomcast.backend.http.JettyLimits;
 import io.roomcast.backend.http.JsonBodies;
+import io.roomcast.backend.http.UnreadBodies;
 import io.roomcast.backend.page.PageRoutes;
 import io.roomcast.backend.resource.ResourceRoutes;
 import io.roomcast.backend.storage.Namespace;
@@ -67,6 +68,7 @@ public final class BackendServer implements AutoCloseable {
     Cors cors = new Cors(config.corsOrigins);
     javalin.routes.before(cors::apply);
     ErrorReplies.install(javalin.routes);
+    javalin.routes.after(UnreadBodies::closeIfUnread);
 
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes);
     UuidDocuments updates = store.collection(config.updateNamespace).orElseThrow();

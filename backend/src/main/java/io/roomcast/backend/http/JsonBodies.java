@@ -14,6 +14,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,9 @@ public final class JsonBodies {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
+
+  /** Oversized bodies up to this size are read to the end, and dropped, before the 413. */
+  static final long DRAIN_LIMIT_BYTES = 4L * 1024 * 1024;
 
   private final int maxBytes;
 
@@ -47,20 +51,44 @@ public final class JsonBodies {
     return (ObjectNode) node;
   }
 
-  private byte[] read(Context ctx) {
+  private byte[] read(Context ctx) throws IOException {
     requireJsonContentType(ctx.contentType());
-    if (ctx.req().getContentLengthLong() > maxBytes) {
-      // Refused before reading: the client may not even send it (Expect: 100-continue).
-      ctx.header("Connection", "close");
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      // Refused unread; a client that announced a moderate size is likely sending it already.
+      if (declared <= DRAIN_LIMIT_BYTES) {
+        drain(ctx);
+      }
       throw tooLarge();
     }
     try {
-      return ctx.bodyAsBytes();
+      byte[] body = ctx.bodyAsBytes();
+      UnreadBodies.markRead(ctx);
+      return body;
     } catch (HttpResponseException e) {
       if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+        drain(ctx); // a chunked body over maxRequestSize
         throw tooLarge();
       }
       throw e;
+    }
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body, up to {@link #DRAIN_LIMIT_BYTES}: a client
+   * still sending would otherwise see the connection reset instead of the 413 (java.net.http, for
+   * one, reports the reset and not the reply). Beyond that the reply closes the connection ({@link
+   * UnreadBodies}).
+   */
+  private static void drain(Context ctx) throws IOException {
+    InputStream in = ctx.req().getInputStream();
+    long left = DRAIN_LIMIT_BYTES;
+    long skipped;
+    while (left > 0 && (skipped = in.skip(left)) > 0) {
+      left -= skipped;
+    }
+    if (in.read() == -1) {
+      UnreadBodies.markRead(ctx);
     }
   }
 

@@ -2,6 +2,7 @@ package io.roomcast.backend.http;
 
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,8 +12,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The errors Jetty answers itself, before any route runs (a bad request line 400, a URI too long
  * 414, oversized headers 431, ...), in the API's {@code {"error": "..."}} shape instead of Jetty's
- * HTML page, for every method and whatever the client accepts. The text is the status's reason and
- * Jetty's short detail, never an exception or a stack trace.
+ * HTML page, for every method and whatever the client accepts, with {@code Connection: close}. The
+ * text is the status's reason and Jetty's short detail, never an exception or a stack trace.
  */
 public final class JsonErrorHandler extends ErrorHandler {
   /** Jetty's detail can quote the request (an unknown method, say); it is cut to this length. */
@@ -32,6 +33,9 @@ public final class JsonErrorHandler extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    // Jetty closes the connection after such an error; saying so keeps a keep-alive client from
+    // sending its next request on it.
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     byte[] body = JsonReplies.errorBody(text(code, message, cause));
     response.write(true, ByteBuffer.wrap(body), callback);
   }

@@ -41,6 +41,7 @@ class JettyErrorsIT {
     assertEquals(status, reply.status(), reply.toString());
     assertEquals("application/json", reply.header("Content-Type").orElse(""), reply.toString());
     assertEquals(error, reply.error(), reply.toString());
+    assertEquals("close", reply.header("Connection").orElse(""), "the connection is not reused");
     assertEquals(before, backend.contents("app", "test"));
     assertEquals(List.of(), log.errorsAndStackTraces());
   }
