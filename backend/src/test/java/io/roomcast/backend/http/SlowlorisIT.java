@@ -1,5 +1,6 @@
 package io.roomcast.backend.http;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,9 @@ import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.RawHttp;
 import io.roomcast.backend.testing.StalledBodies;
 import io.roomcast.backend.testing.TestBackend;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,32 @@ class SlowlorisIT {
       await().atMost(bound(0)).until(() -> backend.server().openConnections() <= before);
       assertEquals(201, backend.http().json("POST", "/update", "{\"data\":1}").status());
       assertEquals(1, backend.contents("app", "test").size(), "only the last request wrote");
+      assertEquals(List.of(), log.errorsAndStackTraces());
+    }
+  }
+
+  @Test
+  void connectionsStalledInTheirHeadersAreClosedAfterTheTimeout() throws Exception {
+    int count = 50;
+    try (CapturedLog log = CapturedLog.all();
+        TestBackend backend = TestBackend.start(Map.of("REQUEST_TIMEOUT_MS", "1000"))) {
+      List<Socket> sockets = new ArrayList<>();
+      try {
+        for (int i = 0; i < count; i++) {
+          Socket socket = RawHttp.connect(backend.http().baseUrl(), bound(1_000));
+          sockets.add(socket);
+          socket.getOutputStream().write("POST /update HTTP/1.1\r\nHost: b".getBytes(US_ASCII));
+        }
+        for (Socket socket : sockets) {
+          byte[] answer = socket.getInputStream().readAllBytes(); // to EOF, within the bound
+          String text = new String(answer, US_ASCII);
+          assertTrue(text.isEmpty() || text.startsWith("HTTP/1.1 408 "), text);
+        }
+      } finally {
+        for (Socket socket : sockets) {
+          socket.close();
+        }
+      }
       assertEquals(List.of(), log.errorsAndStackTraces());
     }
   }
