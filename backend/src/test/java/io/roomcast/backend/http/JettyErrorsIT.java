@@ -102,9 +102,4 @@ class JettyErrorsIT {
         "PUT /api/app/test/%zz HTTP/1.1\r\n" + HOST + "Content-Length: 0\r\n\r\n");
     assertJsonError(400, "Bad Request", "GET /a/../../etc/passwd HTTP/1.1\r\n" + HOST + "\r\n");
   }
-
-  @Test
-  void anUnknownMethod() {
-    assertJsonError(405, "Method Not Allowed", "BREW /update HTTP/1.1\r\n" + HOST + "\r\n");
-  }
 }
