@@ -51,9 +51,9 @@ public final class BackendConfig {
           "MAX_BODY_BYTES",
           "CORS_ORIGINS",
           "PUBLIC_SOCKET_URL",
-          "REQUEST_TIMEOUT_MS",
-          "MAX_CONNECTIONS",
-          "MAX_HEADER_BYTES");
+          "BACKEND_REQUEST_TIMEOUT_MS",
+          "BACKEND_MAX_CONNECTIONS",
+          "BACKEND_MAX_HEADER_BYTES");
 
   public final String mongoUri;
   public final String uuidField;
@@ -89,9 +89,11 @@ public final class BackendConfig {
     publicSocketUrl =
         publicSocketUrl(settings.string("PUBLIC_SOCKET_URL", DEFAULT_PUBLIC_SOCKET_URL));
     requestTimeoutMs =
-        settings.integer("REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
-    maxConnections = settings.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 1, 10_000);
-    maxHeaderBytes = settings.integer("MAX_HEADER_BYTES", DEFAULT_MAX_HEADER_BYTES, 1_024, 65_536);
+        settings.integer("BACKEND_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
+    maxConnections =
+        settings.integer("BACKEND_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 1, 10_000);
+    maxHeaderBytes =
+        settings.integer("BACKEND_MAX_HEADER_BYTES", DEFAULT_MAX_HEADER_BYTES, 1_024, 65_536);
   }
 
   /** Reads and validates; throws ConfigException naming the first bad variable. */

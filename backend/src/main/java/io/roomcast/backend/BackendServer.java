@@ -90,7 +90,7 @@ public final class BackendServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Connections open now, as Jetty counts them against MAX_CONNECTIONS. */
+  /** Connections open now, as Jetty counts them against BACKEND_MAX_CONNECTIONS. */
   public int openConnections() {
     return app.jettyServer()
         .server()

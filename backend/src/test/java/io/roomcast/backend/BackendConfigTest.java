@@ -76,12 +76,12 @@ class BackendConfigTest {
       {"CORS_ORIGINS", "localhost:8080"},
       {"PUBLIC_SOCKET_URL", "ftp://x"},
       {"PUBLIC_SOCKET_URL", "https://host:1/namespace"},
-      {"REQUEST_TIMEOUT_MS", "99"},
-      {"REQUEST_TIMEOUT_MS", "soon"},
-      {"MAX_CONNECTIONS", "0"},
-      {"MAX_CONNECTIONS", "10001"},
-      {"MAX_HEADER_BYTES", "1023"},
-      {"MAX_HEADER_BYTES", "65537"},
+      {"BACKEND_REQUEST_TIMEOUT_MS", "99"},
+      {"BACKEND_REQUEST_TIMEOUT_MS", "soon"},
+      {"BACKEND_MAX_CONNECTIONS", "0"},
+      {"BACKEND_MAX_CONNECTIONS", "10001"},
+      {"BACKEND_MAX_HEADER_BYTES", "1023"},
+      {"BACKEND_MAX_HEADER_BYTES", "65537"},
     };
     for (String[] entry : bad) {
       String message = refusal(Map.of(entry[0], entry[1]));

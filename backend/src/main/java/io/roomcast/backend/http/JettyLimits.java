@@ -11,10 +11,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Jetty's own limits against slow and numerous clients (slowloris), set from {@link BackendConfig}
  * (docs/security.md explains each): a connection limit, an idle timeout on every read (a request
- * that sends nothing for REQUEST_TIMEOUT_MS gets a 408 and is closed), a header size limit, and a
- * bounded thread pool with a thread for every connection the limit admits. A route reads its body
- * with a blocking read, so a stalled body holds a thread until the timeout; with more threads than
- * connections, stalled clients can never take the thread of another client.
+ * that sends nothing for BACKEND_REQUEST_TIMEOUT_MS gets a 408 and is closed), a header size limit,
+ * and a bounded thread pool with a thread for every connection the limit admits. A route reads its
+ * body with a blocking read, so a stalled body holds a thread until the timeout; with more threads
+ * than connections, stalled clients can never take the thread of another client.
  */
 public final class JettyLimits {
   /** Threads beyond one per connection: Jetty's acceptor and selectors, and spare. */

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Latency of {@code POST /update} from well-behaved clients while 500 slowloris connections (head
  * and part of a body sent, then nothing) are open, next to the same run without them; printed as
- * figures (nothing is asserted). REQUEST_TIMEOUT_MS is raised so the stalled connections stay open
- * for the whole run. Run with:
+ * figures (nothing is asserted). BACKEND_REQUEST_TIMEOUT_MS is raised so the stalled connections
+ * stay open for the whole run. Run with:
  *
  * <pre>
  * mvn -q -pl backend test-compile exec:java -Dexec.classpathScope=test \
@@ -29,7 +29,7 @@ public final class SlowlorisBenchmark {
   private SlowlorisBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> env = Map.of("REQUEST_TIMEOUT_MS", Integer.toString(TIMEOUT_MS));
+    Map<String, String> env = Map.of("BACKEND_REQUEST_TIMEOUT_MS", Integer.toString(TIMEOUT_MS));
     try (TestBackend backend = TestBackend.start(env)) {
       List<String> uuids = UpdateBenchmark.uuids();
       UpdateBenchmark.run(backend.http(), uuids, CLIENTS, WARMUP_REQUESTS, false);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clients that announce a body and never send it (slowloris): they cannot keep others from being
- * served, each gets a JSON 408 and is closed after REQUEST_TIMEOUT_MS, nothing is written, and the
- * log has no ERROR line or stack trace. Past MAX_CONNECTIONS, a new client waits for them.
+ * served, each gets a JSON 408 and is closed after BACKEND_REQUEST_TIMEOUT_MS, nothing is written,
+ * and the log has no ERROR line or stack trace. Past BACKEND_MAX_CONNECTIONS, a new client waits
+ * for them.
  */
 class SlowlorisIT {
   private static final String TIMEOUT_ERROR = "the request body did not arrive in time";
@@ -28,10 +29,10 @@ class SlowlorisIT {
   @Test
   void aFreshClientIsServedWhile500StalledBodiesWaitAndEachThenGetsA408() {
     int stalledCount = 500;
-    int timeoutMs = 5_000;
+    int timeoutMs = 15_000; // long enough for the fresh request on a loaded machine
     try (CapturedLog log = CapturedLog.all();
         TestBackend backend =
-            TestBackend.start(Map.of("REQUEST_TIMEOUT_MS", Integer.toString(timeoutMs)))) {
+            TestBackend.start(Map.of("BACKEND_REQUEST_TIMEOUT_MS", Integer.toString(timeoutMs)))) {
       try (StalledBodies stalled =
           StalledBodies.open(backend.http().baseUrl(), stalledCount, bound(timeoutMs))) {
         Http.Reply fresh = backend.http().json("POST", "/update", "{\"data\":\"fresh\"}");
@@ -53,9 +54,9 @@ class SlowlorisIT {
     try (TestBackend backend =
         TestBackend.start(
             Map.of(
-                "REQUEST_TIMEOUT_MS",
+                "BACKEND_REQUEST_TIMEOUT_MS",
                 Integer.toString(timeoutMs),
-                "MAX_CONNECTIONS",
+                "BACKEND_MAX_CONNECTIONS",
                 Integer.toString(limit)))) {
       try (StalledBodies stalled =
           StalledBodies.open(backend.http().baseUrl(), limit, bound(timeoutMs))) {
@@ -93,7 +94,7 @@ class SlowlorisIT {
   void connectionsStalledInTheirHeadersAreClosedAfterTheTimeout() throws Exception {
     int count = 50;
     try (CapturedLog log = CapturedLog.all();
-        TestBackend backend = TestBackend.start(Map.of("REQUEST_TIMEOUT_MS", "1000"))) {
+        TestBackend backend = TestBackend.start(Map.of("BACKEND_REQUEST_TIMEOUT_MS", "1000"))) {
       List<Socket> sockets = new ArrayList<>();
       try {
         for (int i = 0; i < count; i++) {
