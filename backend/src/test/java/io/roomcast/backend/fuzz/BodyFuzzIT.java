@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import io.roomcast.backend.BackendConfig;
 import io.roomcast.backend.testing.CapturedLog;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.uuid.Uuids;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * -Dfuzz.requests=N} changes its size; both are printed with the counts.
  */
 class BodyFuzzIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int WORKERS = 6;
 
   private static final long HEAP_PER_HISTORY_BYTE = 4;
@@ -64,7 +53,7 @@ class BodyFuzzIT {
       try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> changes =
           backend.collection("app", "test").watch().cursor()) {
         long started = System.nanoTime();
-        send(backend.http().baseUrl(), cases, requests, tally);
+        new FuzzClient(backend.http().baseUrl(), WORKERS).send(cases, requests, tally);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(
             "BodyFuzzIT: %d requests in %.1f s (%.0f/s), %d successful writes, %d failures%n%s",
@@ -98,76 +87,6 @@ class BodyFuzzIT {
           heapAfter - heapBefore < HEAP_PER_HISTORY_BYTE * historyGrowth + HEAP_SLACK_BYTES,
           "heap grew beyond what the database's own growth explains");
       assertEquals(List.of(), log.errorsAndStackTraces(), "seed " + seed);
-    }
-  }
-
-  private static void send(String baseUrl, FuzzCases cases, long requests, FuzzTally tally)
-      throws Exception {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < WORKERS; w++) {
-        int worker = w;
-        done.add(
-            workers.submit(
-                () -> {
-                  for (long i = worker; i < requests; i += WORKERS) {
-                    exchange(client, baseUrl, i, cases.get(i), tally);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      workers.shutdownNow();
-    }
-  }
-
-  private static void exchange(
-      HttpClient client, String baseUrl, long index, FuzzCase fuzzCase, FuzzTally tally)
-      throws InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + fuzzCase.path()))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                fuzzCase.method(),
-                fuzzCase.body() == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(fuzzCase.body()));
-    if (fuzzCase.contentType() != null) {
-      request.header("Content-Type", fuzzCase.contentType());
-    }
-    HttpResponse<String> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      tally.failure(index, fuzzCase, "no reply (" + e + ")");
-      return;
-    }
-    int status = response.statusCode();
-    tally.reply(fuzzCase, status);
-    if (status >= 500) {
-      tally.failure(index, fuzzCase, "status " + status + " " + response.body());
-    } else if (status >= 400
-        && !"HEAD".equals(fuzzCase.method())
-        && !isJsonError(response.body())) {
-      tally.failure(index, fuzzCase, "not a JSON error body: " + status + " " + response.body());
-    }
-  }
-
-  private static boolean isJsonError(String body) {
-    try {
-      JsonNode error = JSON.readTree(body).path("error");
-      return error.isTextual() && !error.asText().isEmpty();
-    } catch (IOException e) {
-      return false;
     }
   }
 
