@@ -59,6 +59,30 @@ public final class BackendConfig {
                   + "read it as a namespace)")
           .map(BackendConfig::publicSocketUrl);
 
+  public static final Setting<Integer> BACKEND_REQUEST_TIMEOUT_MS =
+      Setting.integer(
+          "BACKEND_REQUEST_TIMEOUT_MS",
+          10_000,
+          100,
+          600_000,
+          "how long a request may send nothing (headers or body) before it is answered 408 and "
+              + "closed; also how long an idle keep-alive connection is kept");
+  public static final Setting<Integer> BACKEND_MAX_CONNECTIONS =
+      Setting.integer(
+          "BACKEND_MAX_CONNECTIONS",
+          1_000,
+          1,
+          10_000,
+          "open connections at most (Jetty's connection limit); further clients wait in the "
+              + "accept backlog");
+  public static final Setting<Integer> BACKEND_MAX_HEADER_BYTES =
+      Setting.integer(
+          "BACKEND_MAX_HEADER_BYTES",
+          8_192,
+          1_024,
+          65_536,
+          "request line plus headers at most, in bytes; 414 or 431 beyond");
+
   /** Every setting the backend reads, in table order; any other flag is a typo. */
   public static final List<Setting<?>> SETTINGS =
       List.of(
@@ -70,7 +94,10 @@ public final class BackendConfig {
           API_COLLECTIONS,
           MAX_BODY_BYTES,
           CORS_ORIGINS,
-          PUBLIC_SOCKET_URL);
+          PUBLIC_SOCKET_URL,
+          BACKEND_REQUEST_TIMEOUT_MS,
+          BACKEND_MAX_CONNECTIONS,
+          BACKEND_MAX_HEADER_BYTES);
 
   private final ConnectionString mongoUri;
   private final String uuidField;
@@ -81,6 +108,9 @@ public final class BackendConfig {
   private final int maxBodyBytes;
   private final AllowedOrigins corsOrigins;
   private final String publicSocketUrl;
+  private final int requestTimeoutMs;
+  private final int maxConnections;
+  private final int maxHeaderBytes;
 
   private BackendConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -92,6 +122,9 @@ public final class BackendConfig {
     maxBodyBytes = MAX_BODY_BYTES.read(settings);
     corsOrigins = CORS_ORIGINS.read(settings);
     publicSocketUrl = PUBLIC_SOCKET_URL.read(settings);
+    requestTimeoutMs = BACKEND_REQUEST_TIMEOUT_MS.read(settings);
+    maxConnections = BACKEND_MAX_CONNECTIONS.read(settings);
+    maxHeaderBytes = BACKEND_MAX_HEADER_BYTES.read(settings);
   }
 
   /** Reads and validates; throws ConfigException naming the first bad variable. */
@@ -167,5 +200,18 @@ public final class BackendConfig {
 
   public String publicSocketUrl() {
     return publicSocketUrl;
+  }
+
+  /** Slowloris limits, enforced by Jetty (see docs/security.md). */
+  public int requestTimeoutMs() {
+    return requestTimeoutMs;
+  }
+
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  public int maxHeaderBytes() {
+    return maxHeaderBytes;
   }
 }

@@ -4,7 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.roomcast.backend.http.Cors;
 import io.roomcast.backend.http.ErrorReplies;
+import io.roomcast.backend.http.JettyLimits;
 import io.roomcast.backend.http.JsonBodies;
+import io.roomcast.backend.http.UnreadBodies;
 import io.roomcast.backend.page.PageRoutes;
 import io.roomcast.backend.resource.ResourceRoutes;
 import io.roomcast.backend.storage.Namespace;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,7 @@ public final class BackendServer implements AutoCloseable {
     Store store = Store.open(config.mongoUri(), config.uuidField(), namespaces);
     try {
       Javalin app = Javalin.create(javalin -> configure(javalin, config, store));
-      app.start(config.host(), config.port());
+      app.start(); // on the connector of JettyLimits, at config.host and config.port
       LOG.info(
           "Backend listening on http://{}:{} writing {} (API collections: {})",
           config.host(),
@@ -58,12 +61,14 @@ public final class BackendServer implements AutoCloseable {
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.prefer405over404 = true;
     javalin.http.maxRequestSize = config.maxBodyBytes();
+    JettyLimits.apply(javalin, config);
     javalin.requestLogger.http(
         (ctx, ms) -> LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.status(), ms));
 
     Cors cors = new Cors(config.corsOrigins());
     javalin.routes.before(cors::apply);
     ErrorReplies.install(javalin.routes);
+    javalin.routes.after(UnreadBodies::closeIfUnread);
 
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     UuidDocuments updates = store.collection(config.updateNamespace()).orElseThrow();
@@ -83,6 +88,14 @@ public final class BackendServer implements AutoCloseable {
   /** The port bound, useful when configured as 0. */
   public int port() {
     return app.port();
+  }
+
+  /** Connections open now, as Jetty counts them against BACKEND_MAX_CONNECTIONS. */
+  public int openConnections() {
+    return app.jettyServer()
+        .server()
+        .getBean(NetworkConnectionLimit.class)
+        .getNetworkConnectionCount();
   }
 
   /** Stops accepting requests, lets running ones finish, then disconnects. Idempotent. */

@@ -39,6 +39,9 @@ class BackendConfigTest {
             "http://127.0.0.1:8080"),
         config.corsOrigins().origins());
     assertEquals("", config.publicSocketUrl());
+    assertEquals(10_000, config.requestTimeoutMs());
+    assertEquals(1_000, config.maxConnections());
+    assertEquals(8_192, config.maxHeaderBytes());
   }
 
   @Test
@@ -75,6 +78,12 @@ class BackendConfigTest {
       {"CORS_ORIGINS", "localhost:8080"},
       {"PUBLIC_SOCKET_URL", "ftp://x"},
       {"PUBLIC_SOCKET_URL", "https://host:1/namespace"},
+      {"BACKEND_REQUEST_TIMEOUT_MS", "99"},
+      {"BACKEND_REQUEST_TIMEOUT_MS", "soon"},
+      {"BACKEND_MAX_CONNECTIONS", "0"},
+      {"BACKEND_MAX_CONNECTIONS", "10001"},
+      {"BACKEND_MAX_HEADER_BYTES", "1023"},
+      {"BACKEND_MAX_HEADER_BYTES", "65537"},
     };
     for (String[] entry : bad) {
       String message = refusal(Map.of(entry[0], entry[1]));

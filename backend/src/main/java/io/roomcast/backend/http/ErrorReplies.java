@@ -9,14 +9,16 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.roomcast.backend.json.InvalidJsonException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into a JSON {@code {"error": "..."}} reply with a fitting status: refusals of
- * bad input as they are, Javalin's own 404/405, an unreachable database as 503, a duplicate uuid as
- * 409, anything else 500.
+ * bad input (Javalin's {@link HttpResponseException} family, thrown before anything is written) and
+ * Javalin's own 404/405/413 as they are, a body that stopped arriving as 408, an unreachable
+ * database as 503, a duplicate uuid as 409, anything else 500. Errors Jetty answers before any
+ * route runs are {@link JsonErrorHandler}'s.
  */
 public final class ErrorReplies {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
@@ -25,15 +27,18 @@ public final class ErrorReplies {
 
   public static void install(RoutesConfig routes) {
     routes.exception(
-        ApiError.class, (e, ctx) -> JsonReplies.error(ctx, e.status(), e.getMessage()));
-    routes.exception(
-        InvalidJsonException.class,
-        (e, ctx) -> JsonReplies.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-    routes.exception(
         HttpResponseException.class,
         (e, ctx) -> JsonReplies.error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+    routes.exception(IOException.class, ErrorReplies::unreadable);
     routes.exception(MongoException.class, ErrorReplies::database);
     routes.exception(Exception.class, ErrorReplies::unexpected);
+    // Javalin sets this status without a body when a body read times out (see JettyLimits).
+    routes.error(
+        HttpStatus.REQUEST_TIMEOUT.getCode(),
+        "*",
+        ctx ->
+            JsonReplies.error(
+                ctx, HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive in time"));
   }
 
   private static void database(MongoException e, Context ctx) {
@@ -54,6 +59,16 @@ public final class ErrorReplies {
         ctx,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "the database refused the request (code " + e.getCode() + ")");
+  }
+
+  /**
+   * The request body could not be read: the client closed the connection or broke the framing
+   * mid-body. Its doing, not the server's, so no ERROR; Javalin answers timeouts (408) itself.
+   */
+  private static void unreadable(IOException e, Context ctx) {
+    LOG.debug(
+        "{} {}: the request body could not be read: {}", ctx.method(), ctx.path(), e.toString());
+    JsonReplies.error(ctx, HttpStatus.BAD_REQUEST, "the request body could not be read");
   }
 
   private static void unexpected(Exception e, Context ctx) {

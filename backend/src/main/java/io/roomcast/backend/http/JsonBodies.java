@@ -7,18 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.io.ByteArrayOutputStream;
+import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
  * Reads a request body as a JSON object: {@code application/json} only, at most {@code maxBytes}
- * (counted while reading, so chunked bodies are bounded too; never more is kept in memory), strict
- * JSON with no duplicate names and nothing after the value.
+ * (Javalin's {@code maxRequestSize}, counted while reading, so chunked bodies are bounded too),
+ * strict JSON with no duplicate names and nothing after the value.
  */
 public final class JsonBodies {
   private static final ObjectMapper STRICT =
@@ -27,74 +29,77 @@ public final class JsonBodies {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  /** Oversized bodies up to this size are read to the end before the 413 (see readAtMost). */
+  /** Oversized bodies up to this size are read to the end, and dropped, before the 413. */
   static final long DRAIN_LIMIT_BYTES = 4L * 1024 * 1024;
 
   private final int maxBytes;
-  private final long drainLimit;
 
   public JsonBodies(int maxBytes) {
     this.maxBytes = maxBytes;
-    this.drainLimit = Math.max(maxBytes, DRAIN_LIMIT_BYTES);
   }
 
-  /** The body as a JSON object, or an {@link ApiError} saying what is wrong with it. */
-  public ObjectNode object(Context ctx) {
+  /**
+   * The body as a JSON object, or a 4xx {@link HttpResponseException} saying what is wrong with it.
+   * A body that stops arriving throws Jetty's timeout {@link IOException}, which Javalin answers
+   * with 408 (see {@link JettyLimits}).
+   */
+  public ObjectNode object(Context ctx) throws IOException {
     JsonNode node = parse(read(ctx));
     if (!node.isObject()) {
-      throw ApiError.badRequest("the request body must be a JSON object");
+      throw new BadRequestResponse("the request body must be a JSON object");
     }
     return (ObjectNode) node;
   }
 
-  private byte[] read(Context ctx) {
+  private byte[] read(Context ctx) throws IOException {
     requireJsonContentType(ctx.contentType());
     long declared = ctx.req().getContentLengthLong();
-    if (declared > drainLimit) {
-      // Not worth reading: answer now and close, even if some clients then see a reset.
-      ctx.header("Connection", "close");
+    if (declared > maxBytes) {
+      // Refused unread; a client that announced a moderate size is likely sending it already.
+      if (declared <= DRAIN_LIMIT_BYTES) {
+        drain(ctx);
+      }
       throw tooLarge();
     }
-    try (InputStream in = ctx.bodyInputStream()) {
-      return readAtMost(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the request body failed", e);
+    try {
+      byte[] body = ctx.bodyAsBytes();
+      UnreadBodies.markRead(ctx);
+      return body;
+    } catch (HttpResponseException e) {
+      if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+        drain(ctx); // a chunked body over maxRequestSize
+        throw tooLarge();
+      }
+      throw e;
     }
   }
 
   /**
-   * Keeps at most {@code maxBytes}; reads (and drops) the rest of a moderately oversized body so
-   * the client, still sending, reliably receives the 413 instead of a connection reset.
+   * Reads and drops what is left of an oversized body, up to {@link #DRAIN_LIMIT_BYTES}: a client
+   * still sending would otherwise see the connection reset instead of the 413 (java.net.http, for
+   * one, reports the reset and not the reply). Beyond that the reply closes the connection ({@link
+   * UnreadBodies}).
    */
-  private byte[] readAtMost(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] chunk = new byte[8192];
-    long total = 0;
-    int read;
-    while ((read = in.read(chunk)) != -1) {
-      total += read;
-      if (total <= maxBytes) {
-        out.write(chunk, 0, read);
-      } else if (total > drainLimit) {
-        break;
-      }
+  private static void drain(Context ctx) throws IOException {
+    InputStream in = ctx.req().getInputStream();
+    long left = DRAIN_LIMIT_BYTES;
+    long skipped;
+    while (left > 0 && (skipped = in.skip(left)) > 0) {
+      left -= skipped;
     }
-    if (total > maxBytes) {
-      throw tooLarge();
+    if (in.read() == -1) {
+      UnreadBodies.markRead(ctx);
     }
-    return out.toByteArray();
   }
 
-  private static JsonNode parse(byte[] body) {
+  private static JsonNode parse(byte[] body) throws IOException {
     if (body.length == 0) {
-      throw ApiError.badRequest("the request body is empty; send a JSON object");
+      throw new BadRequestResponse("the request body is empty; send a JSON object");
     }
     try {
       return STRICT.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("malformed JSON: " + describe(e));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BadRequestResponse("malformed JSON: " + describe(e));
     }
   }
 
@@ -122,15 +127,13 @@ public final class JsonBodies {
     String mediaType =
         contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!"application/json".equals(mediaType)) {
-      throw new ApiError(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      throw new UnsupportedMediaTypeResponse(
           "Content-Type must be application/json"
               + (contentType == null ? "" : ", not " + contentType));
     }
   }
 
-  private ApiError tooLarge() {
-    return new ApiError(
-        HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes");
+  private ContentTooLargeResponse tooLarge() {
+    return new ContentTooLargeResponse("the request body is larger than " + maxBytes + " bytes");
   }
 }

@@ -23,9 +23,22 @@ public final class JsonReplies {
   }
 
   public static void error(Context ctx, HttpStatus status, String message) {
+    send(ctx, status, errorNode(message));
+  }
+
+  /** The bytes of {@code {"error": message}}, for replies written outside Javalin (by Jetty). */
+  public static byte[] errorBody(String message) {
+    try {
+      return MAPPER.writeValueAsBytes(errorNode(message));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+
+  private static ObjectNode errorNode(String message) {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("error", message);
-    send(ctx, status, body);
+    return body;
   }
 
   public static ObjectNode object() {

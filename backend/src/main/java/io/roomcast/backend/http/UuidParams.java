@@ -1,5 +1,6 @@
 package io.roomcast.backend.http;
 
+import io.javalin.http.BadRequestResponse;
 import io.roomcast.common.uuid.Uuids;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ public final class UuidParams {
     return Uuids.parse(text)
         .orElseThrow(
             () ->
-                ApiError.badRequest(
+                new BadRequestResponse(
                     "invalid UUID in "
                         + where
                         + ": expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (hexadecimal)"));

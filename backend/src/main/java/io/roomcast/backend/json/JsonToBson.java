@@ -1,6 +1,7 @@
 package io.roomcast.backend.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.BadRequestResponse;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class JsonToBson {
   /** Converts a JSON object; {@code where} names it in error messages, e.g. {@code "body"}. */
   public static BsonDocument document(JsonNode object, String where) {
     if (!object.isObject()) {
-      throw new InvalidJsonException(where + " must be a JSON object");
+      throw new BadRequestResponse(where + " must be a JSON object");
     }
     return toDocument(object, where, 1);
   }
@@ -43,7 +44,7 @@ public final class JsonToBson {
 
   private static BsonValue toBson(JsonNode node, String path, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new InvalidJsonException(path + " is nested deeper than " + MAX_DEPTH + " levels");
+      throw new BadRequestResponse(path + " is nested deeper than " + MAX_DEPTH + " levels");
     }
     switch (node.getNodeType()) {
       case OBJECT:
@@ -59,7 +60,7 @@ public final class JsonToBson {
       case NULL:
         return BsonNull.VALUE;
       default:
-        throw new InvalidJsonException(path + " has a value JSON cannot carry");
+        throw new BadRequestResponse(path + " has a value JSON cannot carry");
     }
   }
 
@@ -71,7 +72,7 @@ public final class JsonToBson {
       FieldNames.problem(name)
           .ifPresent(
               why -> {
-                throw new InvalidJsonException(
+                throw new BadRequestResponse(
                     "field name '" + printable(name) + "' in " + path + " " + why);
               });
       document.put(name, toBson(field.getValue(), fieldPath, depth + 1));
@@ -99,7 +100,7 @@ public final class JsonToBson {
     }
     double value = number.doubleValue();
     if (Double.isInfinite(value)) {
-      throw new InvalidJsonException(path + " is a number too large for a double");
+      throw new BadRequestResponse(path + " is a number too large for a double");
     }
     return new BsonDouble(value);
   }
@@ -108,7 +109,7 @@ public final class JsonToBson {
     try {
       return new BsonDecimal128(new Decimal128(new BigDecimal(value)));
     } catch (NumberFormatException e) {
-      throw new InvalidJsonException(path + " is an integer with more than 34 digits");
+      throw new BadRequestResponse(path + " is an integer with more than 34 digits");
     }
   }
 

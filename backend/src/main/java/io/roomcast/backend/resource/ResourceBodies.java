@@ -2,7 +2,7 @@ package io.roomcast.backend.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.roomcast.backend.http.ApiError;
+import io.javalin.http.BadRequestResponse;
 import io.roomcast.backend.http.UuidParams;
 import io.roomcast.backend.json.JsonToBson;
 import io.roomcast.common.uuid.Uuids;
@@ -24,14 +24,15 @@ final class ResourceBodies {
   /** The body's fields as BSON without the UUID field; a 400 if they cannot be written. */
   BsonDocument fields(ObjectNode body, UUID pathUuid, boolean needsOne) {
     if (body.has("_id")) {
-      throw ApiError.badRequest("the body must not contain _id: documents are addressed by uuid");
+      throw new BadRequestResponse(
+          "the body must not contain _id: documents are addressed by uuid");
     }
     JsonNode repeated = body.get(uuidField);
     if (repeated != null) {
       UUID bodyUuid =
           repeated.isTextual() ? UuidParams.parse(repeated.textValue(), "body." + uuidField) : null;
       if (!pathUuid.equals(bodyUuid)) {
-        throw ApiError.badRequest(
+        throw new BadRequestResponse(
             "body."
                 + uuidField
                 + " must be left out or equal the path's "
@@ -41,7 +42,7 @@ final class ResourceBodies {
     BsonDocument fields = JsonToBson.document(body, "body");
     fields.remove(uuidField);
     if (needsOne && fields.isEmpty()) {
-      throw ApiError.badRequest("the body must set at least one field");
+      throw new BadRequestResponse("the body must set at least one field");
     }
     return fields;
   }

@@ -3,7 +3,7 @@ package io.roomcast.backend.resource;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.roomcast.backend.http.ApiError;
+import io.javalin.http.NotFoundResponse;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.http.JsonReplies;
 import io.roomcast.backend.http.UuidParams;
@@ -11,6 +11,7 @@ import io.roomcast.backend.storage.Namespace;
 import io.roomcast.backend.storage.UuidDocuments;
 import io.roomcast.common.json.BsonJson;
 import io.roomcast.common.uuid.Uuids;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
@@ -48,14 +49,14 @@ public final class ResourceRoutes {
     JsonReplies.send(ctx, HttpStatus.OK, BsonJson.toJson(document));
   }
 
-  private void replace(Context ctx) {
+  private void replace(Context ctx) throws IOException {
     Target target = target(ctx);
     BsonDocument fields = resourceBodies.fields(bodies.object(ctx), target.uuid(), false);
     boolean created = target.documents().replace(target.uuid(), fields);
     sendCurrent(ctx, target, created ? HttpStatus.CREATED : HttpStatus.OK);
   }
 
-  private void merge(Context ctx) {
+  private void merge(Context ctx) throws IOException {
     Target target = target(ctx);
     BsonDocument fields = resourceBodies.fields(bodies.object(ctx), target.uuid(), true);
     if (!target.documents().merge(target.uuid(), fields)) {
@@ -91,14 +92,14 @@ public final class ResourceRoutes {
             .map(allowed::get)
             .orElseThrow(
                 () ->
-                    ApiError.notFound(
+                    new NotFoundResponse(
                         "collection " + db + "." + collection + " is not served by this API"));
     Namespace namespace = new Namespace(db, collection);
     return new Target(namespace, UuidParams.parse(ctx.pathParam("uuid"), "the path"), documents);
   }
 
-  private static ApiError missing(Target target) {
-    return ApiError.notFound(
+  private static NotFoundResponse missing(Target target) {
+    return new NotFoundResponse(
         "no document with uuid " + Uuids.roomName(target.uuid()) + " in " + target.namespace());
   }
 

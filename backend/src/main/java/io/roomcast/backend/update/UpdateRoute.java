@@ -2,15 +2,16 @@ package io.roomcast.backend.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.roomcast.backend.http.ApiError;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.http.JsonReplies;
 import io.roomcast.backend.http.UuidParams;
 import io.roomcast.backend.json.JsonToBson;
 import io.roomcast.backend.storage.UuidDocuments;
 import io.roomcast.common.uuid.Uuids;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonValue;
@@ -33,12 +34,12 @@ public final class UpdateRoute {
     this.documents = documents;
   }
 
-  public void handle(Context ctx) {
+  public void handle(Context ctx) throws IOException {
     ObjectNode body = bodies.object(ctx);
     rejectUnknownFields(body);
     UUID uuid = uuidOf(body.get(UUID_KEY));
     if (!body.has(DATA_FIELD)) {
-      throw ApiError.badRequest("the body needs a \"data\" field (any JSON value)");
+      throw new BadRequestResponse("the body needs a \"data\" field (any JSON value)");
     }
     BsonValue data = JsonToBson.value(body.get(DATA_FIELD), "body.data");
     boolean created = documents.setField(uuid, DATA_FIELD, data);
@@ -52,7 +53,7 @@ public final class UpdateRoute {
     for (Map.Entry<String, JsonNode> field : body.properties()) {
       String name = field.getKey();
       if (!UUID_KEY.equals(name) && !DATA_FIELD.equals(name)) {
-        throw ApiError.badRequest(
+        throw new BadRequestResponse(
             "unknown field \"" + name + "\" in the body; expected only \"uuid\" and \"data\"");
       }
     }
@@ -63,7 +64,7 @@ public final class UpdateRoute {
       return UUID.randomUUID();
     }
     if (!value.isTextual()) {
-      throw ApiError.badRequest("\"uuid\" must be a string (or left out for a new one)");
+      throw new BadRequestResponse("\"uuid\" must be a string (or left out for a new one)");
     }
     return UuidParams.parse(value.textValue(), "body.uuid");
   }

@@ -29,10 +29,7 @@ public final class UpdateBenchmark {
 
   public static void main(String[] args) throws Exception {
     try (TestBackend backend = TestBackend.start()) {
-      List<String> uuids = new ArrayList<>();
-      for (int i = 0; i < DOCUMENTS; i++) {
-        uuids.add(UUID.randomUUID().toString());
-      }
+      List<String> uuids = uuids();
       run(backend.http(), uuids, 4, WARMUP_REQUESTS, false);
       for (int clients : new int[] {1, 4, 16}) {
         run(backend.http(), uuids, clients, REQUESTS, true);
@@ -40,7 +37,17 @@ public final class UpdateBenchmark {
     }
   }
 
-  private static void run(Http http, List<String> uuids, int clients, int requests, boolean print)
+  /** The documents the benchmarks write, in rotation. */
+  static List<String> uuids() {
+    List<String> uuids = new ArrayList<>();
+    for (int i = 0; i < DOCUMENTS; i++) {
+      uuids.add(UUID.randomUUID().toString());
+    }
+    return uuids;
+  }
+
+  /** Sends {@code requests} updates from {@code clients} threads; prints the figures if asked. */
+  static void run(Http http, List<String> uuids, int clients, int requests, boolean print)
       throws Exception {
     long[] nanos = new long[requests];
     ExecutorService pool = Executors.newFixedThreadPool(clients);

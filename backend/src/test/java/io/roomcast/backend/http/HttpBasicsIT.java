@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.backend.testing.Http;
+import io.roomcast.backend.testing.RawHttp;
 import io.roomcast.backend.testing.TestBackend;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ class HttpBasicsIT {
     assertTrue(reply.error().startsWith("Method Not Allowed"), reply.toString());
     Http.Reply post = http.json("POST", "/api/app/test/" + java.util.UUID.randomUUID(), "{}");
     assertEquals(405, post.status(), post.toString());
+    Http.Reply unknown =
+        RawHttp.exchange(http.baseUrl(), "BREW /update HTTP/1.1\r\nHost: backend\r\n\r\n");
+    assertEquals(405, unknown.status(), unknown.toString());
+    assertEquals("Method Not Allowed", unknown.error());
     assertEquals(before, backend.contents("app", "test"));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
 import io.roomcast.common.json.BsonJson;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
@@ -66,24 +67,24 @@ class JsonToBsonTest {
         "{\"a\\u0000b\":1}"
       })
   void operatorDottedAndNulNamesAreRefusedAtAnyDepth(String text) throws Exception {
-    InvalidJsonException e =
-        assertThrows(InvalidJsonException.class, () -> JsonToBson.document(json(text), "body"));
+    BadRequestResponse e =
+        assertThrows(BadRequestResponse.class, () -> JsonToBson.document(json(text), "body"));
     assertTrue(e.getMessage().startsWith("field name '"), e.getMessage());
   }
 
   @Test
   void theMessageSaysWhereTheBadNameIs() throws Exception {
-    InvalidJsonException e =
+    BadRequestResponse e =
         assertThrows(
-            InvalidJsonException.class,
+            BadRequestResponse.class,
             () -> JsonToBson.value(json("{\"a\":[{\"$inc\":1}]}"), "body.data"));
     assertEquals("field name '$inc' in body.data.a[0] must not start with '$'", e.getMessage());
   }
 
   @Test
   void aNulInANameIsShownVisibly() throws Exception {
-    InvalidJsonException e =
-        assertThrows(InvalidJsonException.class, () -> convert("{\"a\\u0000\":1}"));
+    BadRequestResponse e =
+        assertThrows(BadRequestResponse.class, () -> convert("{\"a\\u0000\":1}"));
     assertEquals(
         "field name 'a\\u0000' in body must not contain the NUL character", e.getMessage());
   }
@@ -96,15 +97,15 @@ class JsonToBsonTest {
 
   @Test
   void documentRequiresAnObject() {
-    InvalidJsonException e =
-        assertThrows(InvalidJsonException.class, () -> JsonToBson.document(json("[1]"), "body"));
+    BadRequestResponse e =
+        assertThrows(BadRequestResponse.class, () -> JsonToBson.document(json("[1]"), "body"));
     assertEquals("body must be a JSON object", e.getMessage());
   }
 
   @Test
   void nestingDeeperThanMongoDbAllowsIsRefused() throws Exception {
     String deep = "[".repeat(JsonToBson.MAX_DEPTH + 1) + "]".repeat(JsonToBson.MAX_DEPTH + 1);
-    InvalidJsonException e = assertThrows(InvalidJsonException.class, () -> convert(deep));
+    BadRequestResponse e = assertThrows(BadRequestResponse.class, () -> convert(deep));
     assertTrue(e.getMessage().contains("nested deeper than 100 levels"), e.getMessage());
     String limit = "[".repeat(JsonToBson.MAX_DEPTH) + "]".repeat(JsonToBson.MAX_DEPTH);
     assertEquals(BsonType.ARRAY, convert(limit).getBsonType());
@@ -112,7 +113,7 @@ class JsonToBsonTest {
 
   @Test
   void numbersBeyondDoubleRangeAreRefused() {
-    InvalidJsonException e = assertThrows(InvalidJsonException.class, () -> convert("1e400"));
+    BadRequestResponse e = assertThrows(BadRequestResponse.class, () -> convert("1e400"));
     assertEquals("body is a number too large for a double", e.getMessage());
   }
 }

@@ -74,6 +74,47 @@ class ResourceRefusalsIT {
     assertRefused(400, error, () -> http.send("DELETE", "/api/app/test/1-2-3-4-5", null, null));
   }
 
+  /** Non-ASCII digits and letters Character.digit reads as hex, percent-encoded as UTF-8. */
+  @Test
+  void aUuidWithNonAsciiDigitsInThePathOrBody() {
+    String error =
+        "invalid UUID in the path: expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+            + " (hexadecimal)";
+    String rest = EXISTING.toString().substring(1);
+    for (String odd : new String[] {"%EF%BC%93", "%D9%A3", "%EF%BD%82"}) {
+      String path = "/api/app/test/" + odd + rest;
+      assertRefused(400, error, () -> http.get(path));
+      assertRefused(400, error, () -> http.json("PUT", path, "{\"a\":1}"));
+      assertRefused(400, error, () -> http.send("DELETE", path, null, null));
+    }
+    String fullwidth = "\uff13" + EXISTING.toString().substring(1);
+    assertRefused(
+        400,
+        "invalid UUID in body.uuid: expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+            + " (hexadecimal)",
+        () -> http.json("PUT", EXISTING_PATH, "{\"uuid\":\"" + fullwidth + "\"}"));
+  }
+
+  @Test
+  void emptyAndDollarOrDotLeadingNames() {
+    assertRefused(
+        400,
+        "field name '' in body must not be empty",
+        () -> http.json("PUT", EXISTING_PATH, "{\"\":1}"));
+    assertRefused(
+        400,
+        "field name '' in body.a must not be empty",
+        () -> http.json("PATCH", EXISTING_PATH, "{\"a\":{\"\":1}}"));
+    assertRefused(
+        400,
+        "field name '$' in body must not start with '$'",
+        () -> http.json("PATCH", EXISTING_PATH, "{\"$\":1}"));
+    assertRefused(
+        400,
+        "field name '.kept' in body must not contain '.'",
+        () -> http.json("PUT", EXISTING_PATH, "{\".kept\":1}"));
+  }
+
   @Test
   void missingDocuments() {
     UUID absent = UUID.randomUUID();

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.roomcast.backend.testing.CapturedLog;
 import io.roomcast.common.uuid.Uuids;
 import io.roomcast.embedded.EmbeddedMongo;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class CollectionSetupIT {
   private static final List<Namespace> NAMESPACES =
@@ -32,28 +29,24 @@ class CollectionSetupIT {
 
   private EmbeddedMongo mongo;
   private MongoClient client;
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private CapturedLog log;
 
   @BeforeEach
   void start() {
     mongo = EmbeddedMongo.start();
     client = MongoClients.create(mongo.connectionString());
-    log.start();
-    ((Logger) LoggerFactory.getLogger(CollectionSetup.class)).addAppender(log);
+    log = CapturedLog.of(CollectionSetup.class);
   }
 
   @AfterEach
   void stop() {
-    ((Logger) LoggerFactory.getLogger(CollectionSetup.class)).detachAppender(log);
+    log.close();
     client.close();
     mongo.close();
   }
 
   private List<String> lines(Level level) {
-    return log.list.stream()
-        .filter(e -> e.getLevel() == level)
-        .map(ILoggingEvent::getFormattedMessage)
-        .toList();
+    return log.lines(level);
   }
 
   @Test
@@ -81,13 +74,12 @@ class CollectionSetupIT {
   @Test
   void runningAgainChangesNothingAndLogsNothingNew() {
     new CollectionSetup(client, "uuid").prepare(NAMESPACES);
-    int before = log.list.size();
+    int before = lines(Level.INFO).size();
     int warnings = lines(Level.WARN).size();
     new CollectionSetup(client, "uuid").prepare(NAMESPACES);
     List<String> info = lines(Level.INFO);
     assertTrue(
-        log.list.subList(before, log.list.size()).stream()
-            .noneMatch(e -> e.getFormattedMessage().startsWith("Created")),
+        info.subList(before, info.size()).stream().noneMatch(l -> l.startsWith("Created")),
         "" + info);
     assertTrue(lines(Level.WARN).size() <= warnings + 1, "" + lines(Level.WARN));
   }

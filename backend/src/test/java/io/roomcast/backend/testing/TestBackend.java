@@ -7,6 +7,7 @@ import io.roomcast.backend.BackendConfig;
 import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.history.HistoryStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class TestBackend implements AutoCloseable {
 
   public String mongoUri() {
     return mongo.connectionString();
+  }
+
+  /** The embedded database's change history, whose growth explains the heap it takes. */
+  public HistoryStats databaseHistory() {
+    return mongo.historyStats();
   }
 
   /** Stops the database under the running backend (close() may still be called). */

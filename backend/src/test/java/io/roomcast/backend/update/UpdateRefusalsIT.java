@@ -106,6 +106,37 @@ class UpdateRefusalsIT {
         400, "\"uuid\" must be a string (or left out for a new one)", "{\"uuid\":12,\"data\":1}");
   }
 
+  /** Digits and letters UUID.fromString would take as hex: fullwidth, Arabic-Indic. */
+  @Test
+  void aUuidWithNonAsciiDigits() {
+    String expected =
+        "invalid UUID in body.uuid: expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+            + " (hexadecimal)";
+    String uuid = "3b241101-e2bb-4255-8caf-4136c566a962";
+    for (String odd : new String[] {"\uff13", "\u0663", "\uff42", "\uff22"}) {
+      String text = odd + uuid.substring(1);
+      assertRefused(400, expected, "{\"uuid\":\"" + text + "\",\"data\":1}");
+    }
+  }
+
+  @Test
+  void emptyAndDollarOrDotLeadingNamesInData() {
+    assertRefused(
+        400,
+        "field name '' in body.data must not be empty",
+        "{\"uuid\":\"" + EXISTING + "\",\"data\":{\"\":1}}");
+    assertRefused(
+        400,
+        "field name '$' in body.data.a must not start with '$'",
+        "{\"data\":{\"a\":{\"$\":1}}}");
+    assertRefused(
+        400, "field name '.x' in body.data[0] must not contain '.'", "{\"data\":[{\".x\":1}]}");
+    assertRefused(
+        400,
+        "unknown field \"\" in the body; expected only \"uuid\" and \"data\"",
+        "{\"\":1,\"data\":1}");
+  }
+
   @Test
   void missingDataOrUnknownFields() {
     assertRefused(

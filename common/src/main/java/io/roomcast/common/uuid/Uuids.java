@@ -18,22 +18,52 @@ public final class Uuids {
   private Uuids() {}
 
   /**
-   * Parses the canonical 8-4-4-4-12 hexadecimal form, in either case. Unlike {@link
-   * UUID#fromString}, which accepts shortened groups such as {@code 1-2-3-4-5}, anything else is
-   * rejected.
+   * Parses the canonical 8-4-4-4-12 form of ASCII hexadecimal digits ({@code [0-9a-fA-F]}), in
+   * either case; anything else is rejected. This is the only UUID parser of Roomcast: {@link
+   * UUID#fromString} accepts shortened groups such as {@code 1-2-3-4-5}, and {@link
+   * Character#digit} (which it uses) also accepts non-ASCII digits and letters such as {@code ３},
+   * {@code ٣} or {@code ｂ}, so two different strings would name the same room or document.
    */
   public static Optional<UUID> parse(String text) {
     if (text == null || text.length() != CANONICAL_LENGTH) {
       return Optional.empty();
     }
+    long high = 0;
+    long low = 0;
+    int digits = 0;
     for (int i = 0; i < CANONICAL_LENGTH; i++) {
       char c = text.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') {
+          return Optional.empty();
+        }
+        continue;
+      }
+      int value = asciiHex(c);
+      if (value < 0) {
         return Optional.empty();
       }
+      if (digits++ < 16) {
+        high = high << 4 | value;
+      } else {
+        low = low << 4 | value;
+      }
     }
-    return Optional.of(UUID.fromString(text));
+    return Optional.of(new UUID(high, low));
+  }
+
+  /** The value of an ASCII hexadecimal digit, or -1 for any other character. */
+  private static int asciiHex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   /** The room name of a UUID: its canonical lowercase string. */

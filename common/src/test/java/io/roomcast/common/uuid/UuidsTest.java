@@ -37,6 +37,38 @@ class UuidsTest {
     assertTrue(Uuids.parse(text).isEmpty(), text);
   }
 
+  /** Digits and letters Character.digit (and so UUID.fromString) takes for hexadecimal. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\uff13", // fullwidth digit three
+        "\u0663", // arabic-indic digit three
+        "\u06f3", // extended arabic-indic digit three
+        "\u0969", // devanagari digit three
+        "\uff42", // fullwidth small b
+        "\uff22", // fullwidth capital B
+        "\uD835\uDFF9", // mathematical monospace digit three (a surrogate pair)
+        "g",
+        "G",
+        " ",
+        "+"
+      })
+  void rejectsNonAsciiOrNonHexDigits(String digit) {
+    for (int at : new int[] {0, 9, 35}) {
+      String text = TEXT.substring(0, at) + digit + TEXT.substring(at + 1);
+      assertTrue(Uuids.parse(text).isEmpty(), text);
+    }
+  }
+
+  @Test
+  void parsesEveryHexDigitToTheSameValueAsTheJdk() {
+    String all = "01234567-89ab-cdef-ABCD-EF0123456789";
+    assertEquals(UUID.fromString(all), Uuids.parse(all).orElseThrow());
+    UUID random = UUID.randomUUID();
+    assertEquals(random, Uuids.parse(random.toString()).orElseThrow());
+    assertEquals(random, Uuids.parse(random.toString().toUpperCase()).orElseThrow());
+  }
+
   @Test
   void roundTripsThroughStandardBinary() {
     UUID uuid = UUID.fromString(TEXT);

@@ -133,6 +133,26 @@ class RoomProtocolIT {
     assertNotInRoom(good, fence);
   }
 
+  /**
+   * Non-ASCII digits and letters that UUID.fromString reads as hex (fullwidth {@code ３},
+   * Arabic-Indic {@code ٣}, fullwidth {@code ｂ}) are not a UUID, and join neither that string nor
+   * the ASCII UUID it resembles.
+   */
+  @Test
+  void nonAsciiHexIsNotAUuid() {
+    String rest = room().substring(1);
+    String[][] lookalikes = {{"\uff13", "3"}, {"\u0663", "3"}, {"\uff42", "b"}};
+    for (String[] lookalike : lookalikes) {
+      JsonNode ack = client.join(lookalike[0] + rest);
+      assertFalse(ack.path("ok").asBoolean(), ack.toString());
+      assertEquals("[\"not a UUID\"]", reasons(ack));
+    }
+    String fence = room();
+    client.join(fence);
+    assertNotInRoom("3" + rest, fence);
+    assertNotInRoom("b" + rest, fence);
+  }
+
   @Test
   void joiningBeyondTheRoomLimitJoinsNothing() {
     String[] three = {room(), room(), room()};
