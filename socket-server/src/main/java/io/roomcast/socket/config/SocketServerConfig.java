@@ -18,6 +18,9 @@ public final class SocketServerConfig {
   public static final String SOCKET_PORT = "SOCKET_PORT";
   public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
   public static final String MAX_ROOMS_PER_CLIENT = "MAX_ROOMS_PER_CLIENT";
+  public static final String MAX_FRAME = "MAX_FRAME";
+  public static final String MAX_CLIENT_BUFFER_BYTES = "MAX_CLIENT_BUFFER_BYTES";
+  public static final String MAX_ATTACHMENTS = "MAX_ATTACHMENTS";
 
   /** Every setting this component reads; flags naming anything else are rejected. */
   public static final Set<String> SETTING_NAMES =
@@ -28,7 +31,10 @@ public final class SocketServerConfig {
           SOCKET_HOST,
           SOCKET_PORT,
           ALLOWED_ORIGINS,
-          MAX_ROOMS_PER_CLIENT);
+          MAX_ROOMS_PER_CLIENT,
+          MAX_FRAME,
+          MAX_CLIENT_BUFFER_BYTES,
+          MAX_ATTACHMENTS);
 
   public static final String DEFAULT_MONGODB_URI = "mongodb://localhost:27017";
   public static final String DEFAULT_WATCH_DATABASES = "app";
@@ -39,6 +45,14 @@ public final class SocketServerConfig {
       "http://localhost:8082,http://127.0.0.1:8082,http://localhost:8080,http://127.0.0.1:8080";
   public static final int DEFAULT_MAX_ROOMS_PER_CLIENT = 100;
   public static final int MAX_MAX_ROOMS_PER_CLIENT = 100_000;
+  public static final int DEFAULT_MAX_FRAME = 65_536;
+  public static final int MIN_MAX_FRAME = 1_024;
+  public static final int MAX_MAX_FRAME = 16 * 1024 * 1024;
+  public static final int DEFAULT_MAX_CLIENT_BUFFER_BYTES = 1024 * 1024;
+  public static final int MIN_MAX_CLIENT_BUFFER_BYTES = 16 * 1024;
+  public static final int MAX_MAX_CLIENT_BUFFER_BYTES = 256 * 1024 * 1024;
+  public static final int DEFAULT_MAX_ATTACHMENTS = 4;
+  public static final int MAX_MAX_ATTACHMENTS = 100;
 
   /** MongoDB's limit on database name length, in bytes. */
   private static final int MAX_DATABASE_NAME_BYTES = 63;
@@ -52,6 +66,9 @@ public final class SocketServerConfig {
   private final int socketPort;
   private final AllowedOrigins allowedOrigins;
   private final int maxRoomsPerClient;
+  private final int maxFrame;
+  private final int maxClientBufferBytes;
+  private final int maxAttachments;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = connectionString(settings.string(MONGODB_URI, DEFAULT_MONGODB_URI));
@@ -65,6 +82,15 @@ public final class SocketServerConfig {
     maxRoomsPerClient =
         settings.integer(
             MAX_ROOMS_PER_CLIENT, DEFAULT_MAX_ROOMS_PER_CLIENT, 1, MAX_MAX_ROOMS_PER_CLIENT);
+    maxFrame = settings.integer(MAX_FRAME, DEFAULT_MAX_FRAME, MIN_MAX_FRAME, MAX_MAX_FRAME);
+    maxClientBufferBytes =
+        settings.integer(
+            MAX_CLIENT_BUFFER_BYTES,
+            DEFAULT_MAX_CLIENT_BUFFER_BYTES,
+            MIN_MAX_CLIENT_BUFFER_BYTES,
+            MAX_MAX_CLIENT_BUFFER_BYTES);
+    maxAttachments =
+        settings.integer(MAX_ATTACHMENTS, DEFAULT_MAX_ATTACHMENTS, 0, MAX_MAX_ATTACHMENTS);
   }
 
   /** Reads and validates every setting; throws {@link ConfigException} naming the first bad one. */
@@ -150,5 +176,20 @@ public final class SocketServerConfig {
 
   public int maxRoomsPerClient() {
     return maxRoomsPerClient;
+  }
+
+  /** The largest message a client may send, in bytes: websocket frame and HTTP body alike. */
+  public int maxFrame() {
+    return maxFrame;
+  }
+
+  /** The unsent bytes one client may hold on the server before it is dropped. */
+  public int maxClientBufferBytes() {
+    return maxClientBufferBytes;
+  }
+
+  /** The binary attachments one packet may announce. */
+  public int maxAttachments() {
+    return maxAttachments;
   }
 }
