@@ -11,9 +11,10 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.roomcast.socket.config.SocketServerConfig;
 
 /**
- * The per-client memory bounds, wired into netty-socketio: Netty's write-buffer water marks and
- * {@link WritabilityGuard} for every connection, {@link MeteredPacketQueue} for polling clients'
- * queues, and {@link AttachmentGuard}. docs/security.md describes each limit.
+ * The per-client memory bounds, wired into netty-socketio: Netty's write-buffer water marks
+ * (counting what buffers hold, {@link HeldBytesEstimator}) and {@link WritabilityGuard} for every
+ * connection, {@link MeteredPacketQueue} for polling clients' queues, and {@link AttachmentGuard}.
+ * docs/security.md describes each limit.
  */
 public final class ConnectionLimits {
   static final String WRITABILITY_GUARD = "writabilityGuard";
@@ -41,6 +42,7 @@ public final class ConnectionLimits {
   /** Adds the guards to a new connection's pipeline, in front of netty-socketio's handlers. */
   public void install(ChannelPipeline pipeline) {
     pipeline.channel().config().setWriteBufferWaterMark(waterMark);
+    pipeline.channel().config().setMessageSizeEstimator(HeldBytesEstimator.INSTANCE);
     pipeline.addBefore(
         SocketIOChannelInitializer.PACKET_HANDLER,
         WRITABILITY_GUARD,

@@ -61,15 +61,8 @@ class AttachmentLimitIT {
     }
   }
 
-  /** A raw client connected to the default namespace (v4 asks; v3 is connected at once). */
   private static RawWebSocket connected(int eio) throws Exception {
-    RawWebSocket socket = RawWebSocket.open(server.port(), eio, "", 0);
-    socket.awaitText("0{");
-    if (eio == 4) {
-      socket.sendText("40");
-    }
-    socket.awaitText("40");
-    return socket;
+    return RawWebSocket.connected(server.port(), eio, 0);
   }
 
   private static void assertServerStillServes() {

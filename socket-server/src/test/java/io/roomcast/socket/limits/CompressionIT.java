@@ -10,6 +10,8 @@ import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.SocketServers;
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -88,6 +90,22 @@ class CompressionIT {
       socket.awaitClosed();
     }
     assertServerStillServes();
+  }
+
+  @Test
+  void aPollingBodyOverMaxFrameClosesTheConnectionBeforeItIsSent() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout((int) JavaClient.TIMEOUT.toMillis());
+      String head =
+          "POST /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: text/plain\r\nContent-Length: "
+              + (MAX_FRAME + 1)
+              + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      // Refused by its Content-Length alone; netty-socketio's pipeline cannot encode the 413
+      // Netty's aggregator writes, so the refusal is a plain close.
+      assertEquals(-1, socket.getInputStream().read());
+    }
   }
 
   private static void assertServerStillServes() {

@@ -15,8 +15,6 @@ import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.SocketServers;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -62,15 +60,11 @@ class SlowConsumerIT {
     UUID room = UUID.randomUUID();
     try (LogLines log = LogLines.of(ClientDropper.class);
         JavaClient good = joined(room, "websocket");
-        RawWebSocket slow = RawWebSocket.open(server.port(), 4, "", 4096)) {
-      String sid = sidOf(slow.awaitText("0{"));
-      slow.sendText("40");
-      slow.awaitText("40");
-      slow.sendText("420[\"JoinRoom\",[\"" + room + "\"]]");
-      slow.awaitText("430");
+        RawWebSocket slow = RawWebSocket.connected(server.port(), 4, 4096)) {
+      slow.join(room);
       // From here on the slow client reads nothing.
       writeChanges(room, good);
-      awaitDropLine(log, sid, "not reading");
+      awaitDropLine(log, slow.sid(), "not reading");
       assertEveryChangeArrived(good);
       slow.awaitClosed(); // what the kernel still held, then the end of the connection
     }
@@ -104,13 +98,8 @@ class SlowConsumerIT {
    */
   private static void writeChanges(UUID room, JavaClient good) {
     MongoCollection<BsonDocument> items = writer.collection("app", "items");
-    String filler = "x".repeat(DOCUMENT_CHARS);
     for (int written = 0; written < EVENTS; written += BATCH) {
-      List<BsonDocument> documents = new ArrayList<>();
-      for (int i = 0; i < BATCH; i++) {
-        documents.add(MongoWriter.document(room, "{filler: '" + filler + "'}"));
-      }
-      items.insertMany(documents);
+      items.insertMany(MongoWriter.filledDocuments(room, BATCH, DOCUMENT_CHARS));
       long expected = written + BATCH;
       await("batch at the well-behaved client")
           .atMost(JavaClient.TIMEOUT)
@@ -153,10 +142,5 @@ class SlowConsumerIT {
             .count();
     assertEquals(EVENTS, distinct, "0 missing, 0 duplicated by meta.id");
     assertTrue(good.connected());
-  }
-
-  private static String sidOf(String openPacket) {
-    int start = openPacket.indexOf("\"sid\":\"") + 7;
-    return openPacket.substring(start, openPacket.indexOf('"', start));
   }
 }

@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
 
 /**
  * A websocket client on a plain {@link Socket}, for tests that must misbehave where a real client
@@ -41,6 +42,7 @@ public final class RawWebSocket implements AutoCloseable {
   private final DataInputStream in;
   private final OutputStream out;
   private final String responseHead;
+  private String sid;
 
   private RawWebSocket(Socket socket, String responseHead) throws IOException {
     this.socket = socket;
@@ -77,6 +79,33 @@ public final class RawWebSocket implements AutoCloseable {
             + "\r\n";
     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     return new RawWebSocket(socket, readHead(socket));
+  }
+
+  /**
+   * Opens a session and connects it to the default namespace (v4 asks for it; v3 is connected at
+   * once), reading the open packet for the session id.
+   */
+  public static RawWebSocket connected(int port, int eio, int receiveBuffer) throws IOException {
+    RawWebSocket socket = open(port, eio, "", receiveBuffer);
+    String opened = socket.awaitText("0{");
+    int start = opened.indexOf("\"sid\":\"") + 7;
+    socket.sid = opened.substring(start, opened.indexOf('"', start));
+    if (eio == 4) {
+      socket.sendText("40");
+    }
+    socket.awaitText("40");
+    return socket;
+  }
+
+  /** The session id, once {@link #connected} read it. */
+  public String sid() {
+    return sid;
+  }
+
+  /** Joins the room and waits for the ack. */
+  public void join(UUID room) throws IOException {
+    sendText("420[\"JoinRoom\",[\"" + room + "\"]]");
+    awaitText("430");
   }
 
   private static String readHead(Socket socket) throws IOException {
