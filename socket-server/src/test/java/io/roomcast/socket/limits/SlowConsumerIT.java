@@ -14,6 +14,7 @@ import io.roomcast.socket.testing.LogLines;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.SocketServers;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.bson.BsonDocument;
@@ -63,7 +64,8 @@ class SlowConsumerIT {
         RawWebSocket slow = RawWebSocket.connected(server.port(), 4, 4096)) {
       slow.join(room);
       // From here on the slow client reads nothing.
-      writeChanges(room, good);
+      // It keeps answering pings (a pong per batch, unread pings or not): that changes nothing.
+      writeChanges(room, good, () -> pong(slow));
       awaitDropLine(log, slow.sid(), "not reading");
       assertEveryChangeArrived(good);
       slow.awaitClosed(); // what the kernel still held, then the end of the connection
@@ -79,7 +81,7 @@ class SlowConsumerIT {
       slow.send("420[\"JoinRoom\",[\"" + room + "\"]]");
       slow.awaitPacket("430");
       // From here on the slow client never polls again.
-      writeChanges(room, good);
+      writeChanges(room, good, () -> {});
       awaitDropLine(log, slow.sid(), "not polling");
       assertEveryChangeArrived(good);
     }
@@ -96,14 +98,24 @@ class SlowConsumerIT {
    * previous one: a polling client fetches at most 50 packets per poll, so a writer that outpaces
    * it would (rightly) get it dropped too.
    */
-  private static void writeChanges(UUID room, JavaClient good) {
+  private static void writeChanges(UUID room, JavaClient good, Runnable afterBatch) {
     MongoCollection<BsonDocument> items = writer.collection("app", "items");
     for (int written = 0; written < EVENTS; written += BATCH) {
       items.insertMany(MongoWriter.filledDocuments(room, BATCH, DOCUMENT_CHARS));
+      afterBatch.run();
       long expected = written + BATCH;
       await("batch at the well-behaved client")
           .atMost(JavaClient.TIMEOUT)
           .until(() -> changesAt(good) >= expected);
+    }
+  }
+
+  /** Sends an Engine.IO pong; once the server has dropped the client, there is no one to tell. */
+  private static void pong(RawWebSocket socket) {
+    try {
+      socket.sendText("3");
+    } catch (IOException e) {
+      // dropped already
     }
   }
 
