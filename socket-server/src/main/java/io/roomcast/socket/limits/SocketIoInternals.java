@@ -13,7 +13,8 @@ import java.util.Queue;
  * The two places where netty-socketio 2.0.14 offers no hook and its private fields are read: the
  * per-transport state of a client (to give its polling queue a byte bound) and the attachment count
  * a binary packet announced. Both fail safe: without the field, the queue stays netty-socketio's
- * and an announced count reads as unknown. {@code LimitsInternalsIT} fails if either field moves.
+ * and an announced count reads as unknown. {@code SocketIoInternalsTest} fails if either field
+ * moves.
  */
 final class SocketIoInternals {
   private static final Field CHANNELS = field(ClientHead.class, "channels");
