@@ -11,6 +11,7 @@ import io.roomcast.socket.http.GuardedChannelInitializer;
 import io.roomcast.socket.http.OriginGuard;
 import io.roomcast.socket.http.PipelineReplacement;
 import io.roomcast.socket.http.QuietExceptionListener;
+import io.roomcast.socket.limits.ConnectionLimits;
 import io.roomcast.socket.rooms.RoomProtocol;
 import io.roomcast.socket.stream.ChangeStreams;
 import io.roomcast.socket.stream.StreamFailureListener;
@@ -53,8 +54,9 @@ public final class SocketServer implements AutoCloseable {
    */
   public static SocketServer start(SocketServerConfig config, StreamFailureListener failures) {
     SocketIOServer socketIo = new SocketIOServer(socketIoConfiguration(config));
+    ConnectionLimits limits = ConnectionLimits.register(socketIo, config);
     PipelineReplacement.install(
-        socketIo, new GuardedChannelInitializer(new OriginGuard(config.allowedOrigins())));
+        socketIo, new GuardedChannelInitializer(new OriginGuard(config.allowedOrigins()), limits));
     RoomProtocol.register(socketIo, config.maxRoomsPerClient());
     int port = SocketIoBinding.bind(socketIo, config);
     RoomEmitter emitter =
@@ -88,6 +90,12 @@ public final class SocketServer implements AutoCloseable {
     configuration.setOrigin(null);
     configuration.setAddVersionHeader(false);
     configuration.setExceptionListener(new QuietExceptionListener());
+    // One limit for what a client may send, checked on the wire: no compression is negotiated, so a
+    // frame cannot inflate past it (docs/security.md says why compression is off).
+    configuration.setMaxFramePayloadLength(config.maxFrame());
+    configuration.setMaxHttpContentLength(config.maxFrame());
+    configuration.setWebsocketCompression(false);
+    configuration.setHttpCompression(false);
     return configuration;
   }
 

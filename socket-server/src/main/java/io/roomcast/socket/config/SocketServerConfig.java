@@ -27,6 +27,9 @@ public final class SocketServerConfig {
   public static final int DEFAULT_SOCKET_PORT = 8083;
   public static final int DEFAULT_MAX_ROOMS_PER_CLIENT = 100;
   public static final int MAX_MAX_ROOMS_PER_CLIENT = 100_000;
+  public static final int DEFAULT_MAX_FRAME = 65_536;
+  public static final int DEFAULT_MAX_CLIENT_BUFFER_BYTES = 1024 * 1024;
+  public static final int DEFAULT_MAX_ATTACHMENTS = 4;
 
   public static final Setting<List<String>> WATCH_DATABASES =
       Setting.list(
@@ -53,6 +56,29 @@ public final class SocketServerConfig {
           MAX_MAX_ROOMS_PER_CLIENT,
           "rooms one connection may be in");
 
+  public static final Setting<Integer> MAX_FRAME =
+      Setting.integer(
+          "MAX_FRAME",
+          DEFAULT_MAX_FRAME,
+          1_024,
+          16 * 1024 * 1024,
+          "largest websocket message and HTTP (polling) body a client may send, in bytes");
+  public static final Setting<Integer> MAX_CLIENT_BUFFER_BYTES =
+      Setting.integer(
+          "MAX_CLIENT_BUFFER_BYTES",
+          DEFAULT_MAX_CLIENT_BUFFER_BYTES,
+          16 * 1024,
+          256 * 1024 * 1024,
+          "unsent bytes one client may hold before it is dropped (slow-consumer policy); keep it "
+              + "above the largest document");
+  public static final Setting<Integer> MAX_ATTACHMENTS =
+      Setting.integer(
+          "MAX_ATTACHMENTS",
+          DEFAULT_MAX_ATTACHMENTS,
+          0,
+          100,
+          "binary attachments one packet may announce");
+
   /** Every setting this component reads, in table order; flags naming anything else are refused. */
   public static final List<Setting<?>> SETTINGS =
       List.of(
@@ -62,7 +88,10 @@ public final class SocketServerConfig {
           SOCKET_HOST,
           SOCKET_PORT,
           ALLOWED_ORIGINS,
-          MAX_ROOMS_PER_CLIENT);
+          MAX_ROOMS_PER_CLIENT,
+          MAX_FRAME,
+          MAX_CLIENT_BUFFER_BYTES,
+          MAX_ATTACHMENTS);
 
   private final ConnectionString mongoUri;
   private final String uuidField;
@@ -71,6 +100,9 @@ public final class SocketServerConfig {
   private final int socketPort;
   private final AllowedOrigins allowedOrigins;
   private final int maxRoomsPerClient;
+  private final int maxFrame;
+  private final int maxClientBufferBytes;
+  private final int maxAttachments;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -80,6 +112,9 @@ public final class SocketServerConfig {
     socketPort = SOCKET_PORT.read(settings);
     allowedOrigins = ALLOWED_ORIGINS.read(settings);
     maxRoomsPerClient = MAX_ROOMS_PER_CLIENT.read(settings);
+    maxFrame = MAX_FRAME.read(settings);
+    maxClientBufferBytes = MAX_CLIENT_BUFFER_BYTES.read(settings);
+    maxAttachments = MAX_ATTACHMENTS.read(settings);
   }
 
   /**
@@ -145,5 +180,20 @@ public final class SocketServerConfig {
 
   public int maxRoomsPerClient() {
     return maxRoomsPerClient;
+  }
+
+  /** Largest websocket message or polling body a client may send, in bytes. */
+  public int maxFrame() {
+    return maxFrame;
+  }
+
+  /** Unsent bytes one client may hold before it is dropped. */
+  public int maxClientBufferBytes() {
+    return maxClientBufferBytes;
+  }
+
+  /** Binary attachments one packet may announce. */
+  public int maxAttachments() {
+    return maxAttachments;
   }
 }

@@ -2,23 +2,28 @@ package io.roomcast.socket.http;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.roomcast.socket.limits.ConnectionLimits;
 
 /**
  * netty-socketio's pipeline with the {@link OriginGuard} placed after the HTTP codec and before
- * every Socket.IO handler, so that it sees each decoded request and its 403 is encoded.
+ * every Socket.IO handler, so that it sees each decoded request and its 403 is encoded; then the
+ * per-connection {@link ConnectionLimits}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
 
   private final OriginGuard guard;
+  private final ConnectionLimits limits;
 
-  public GuardedChannelInitializer(OriginGuard guard) {
+  public GuardedChannelInitializer(OriginGuard guard, ConnectionLimits limits) {
     this.guard = guard;
+    this.limits = limits;
   }
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
     super.addSocketioHandlers(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
+    limits.install(pipeline);
   }
 }

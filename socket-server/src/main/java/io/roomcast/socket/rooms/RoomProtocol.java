@@ -24,6 +24,9 @@ public final class RoomProtocol {
   /** The event that carries a rejection when the client asked for no ack. */
   public static final String ERROR_EVENT = "error";
 
+  /** The largest Check payload echoed (as JSON text): its echo goes out twice. */
+  static final int MAX_CHECK_CHARS = 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(RoomProtocol.class);
 
   private final int maxRoomsPerClient;
@@ -89,6 +92,13 @@ public final class RoomProtocol {
   }
 
   private static void check(SocketIOClient client, JsonNode payload, AckRequest ack) {
+    int size = payload == null ? 0 : payload.toString().length();
+    if (size > MAX_CHECK_CHARS) {
+      String error =
+          "Check payload of " + size + " characters exceeds " + MAX_CHECK_CHARS + "; not echoed";
+      reject(client, ack, CHECK, RoomReply.failed(error));
+      return;
+    }
     Object[] echo = payload == null ? new Object[0] : new Object[] {payload};
     client.sendEvent(CHECK, echo);
     ack.sendAckData(echo);

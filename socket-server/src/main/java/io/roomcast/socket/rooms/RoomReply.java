@@ -1,8 +1,10 @@
 package io.roomcast.socket.rooms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The answers to room requests, as docs/protocol.md defines them: {@code
@@ -14,6 +16,12 @@ final class RoomReply {
 
   /** The reason given to valid items of a request that was rejected as a whole. */
   static final String REQUEST_REJECTED = "request rejected";
+
+  /** Results a rejection lists at most; the rest are counted in {@code omitted}. */
+  static final int MAX_ECHOED_ITEMS = 10;
+
+  /** Characters of an invalid item echoed at most; longer ones end with "…". */
+  static final int MAX_ECHOED_CHARS = 64;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -29,21 +37,43 @@ final class RoomReply {
     return reply;
   }
 
-  /** Nothing done: each invalid item says why, each valid one carries {@code validItemReason}. */
+  /**
+   * Nothing done: each invalid item says why, each valid one carries {@code validItemReason}. Never
+   * larger than the request plus a constant: at most {@link #MAX_ECHOED_ITEMS} results, invalid
+   * items echoed up to {@link #MAX_ECHOED_CHARS}, and {@code omitted} counting the rest.
+   */
   static ObjectNode rejected(RoomRequest request, String error, String validItemReason) {
     ObjectNode reply = NODES.objectNode().put("ok", false).put("error", error);
     ArrayNode results = reply.putArray("results");
-    for (RoomRequest.Item item : request.items()) {
+    List<RoomRequest.Item> items = request.items();
+    for (RoomRequest.Item item : items.subList(0, Math.min(items.size(), MAX_ECHOED_ITEMS))) {
       ObjectNode result = results.addObject();
       if (item.valid()) {
         result.put("uuid", item.room());
       } else {
-        result.set("uuid", item.given());
+        result.set("uuid", echo(item.given()));
       }
       result.put("status", REJECTED);
       result.put("reason", item.valid() ? validItemReason : item.reason());
     }
+    if (items.size() > MAX_ECHOED_ITEMS) {
+      reply.put("omitted", items.size() - MAX_ECHOED_ITEMS);
+    }
     return reply;
+  }
+
+  /** The item as sent if short; else its first characters (as a string) and "…". */
+  private static JsonNode echo(JsonNode given) {
+    String text = given.isTextual() ? given.asText() : given.toString();
+    if (text.length() <= MAX_ECHOED_CHARS) {
+      return given;
+    }
+    return NODES.textNode(text.substring(0, MAX_ECHOED_CHARS) + "…");
+  }
+
+  /** A request refused as a whole, with nothing to list item by item. */
+  static ObjectNode failed(String error) {
+    return NODES.objectNode().put("ok", false).put("error", error);
   }
 
   /** The payload of an {@code error} event: a rejection plus the event it answers. */

@@ -23,6 +23,9 @@ class SocketServerConfigTest {
     assertEquals("0.0.0.0", config.socketHost());
     assertEquals(8083, config.socketPort());
     assertEquals(100, config.maxRoomsPerClient());
+    assertEquals(65_536, config.maxFrame());
+    assertEquals(1_048_576, config.maxClientBufferBytes());
+    assertEquals(4, config.maxAttachments());
     assertTrue(config.allowedOrigins().allows("http://localhost:8082"));
     assertTrue(config.allowedOrigins().allows("http://127.0.0.1:8080"));
     assertFalse(config.allowedOrigins().allows("http://localhost:9999"));
@@ -39,7 +42,10 @@ class SocketServerConfigTest {
                     "UUID_FIELD", "docId",
                     "SOCKET_HOST", "127.0.0.1",
                     "ALLOWED_ORIGINS", "*",
-                    "MAX_ROOMS_PER_CLIENT", "7"),
+                    "MAX_ROOMS_PER_CLIENT", "7",
+                    "MAX_FRAME", "4096",
+                    "MAX_CLIENT_BUFFER_BYTES", "65536",
+                    "MAX_ATTACHMENTS", "0"),
                 "--socket-port=0"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
@@ -48,6 +54,9 @@ class SocketServerConfigTest {
     assertEquals(0, config.socketPort());
     assertTrue(config.allowedOrigins().allows("https://anything.example"));
     assertEquals(7, config.maxRoomsPerClient());
+    assertEquals(4096, config.maxFrame());
+    assertEquals(65_536, config.maxClientBufferBytes());
+    assertEquals(0, config.maxAttachments());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -77,7 +86,14 @@ class SocketServerConfigTest {
         "ALLOWED_ORIGINS|http://user@localhost:8082",
         "MAX_ROOMS_PER_CLIENT|0",
         "MAX_ROOMS_PER_CLIENT|100001",
-        "MAX_ROOMS_PER_CLIENT|many"
+        "MAX_ROOMS_PER_CLIENT|many",
+        "MAX_FRAME|1023",
+        "MAX_FRAME|16777217",
+        "MAX_CLIENT_BUFFER_BYTES|16383",
+        "MAX_CLIENT_BUFFER_BYTES|268435457",
+        "MAX_CLIENT_BUFFER_BYTES|1MiB",
+        "MAX_ATTACHMENTS|-1",
+        "MAX_ATTACHMENTS|101"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =

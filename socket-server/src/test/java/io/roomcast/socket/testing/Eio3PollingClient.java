@@ -41,6 +41,11 @@ public final class Eio3PollingClient {
     return new Eio3PollingClient(url);
   }
 
+  /** The Engine.IO session id the server gave. */
+  public String sid() {
+    return sid;
+  }
+
   /** Sends one Engine.IO packet, e.g. {@code 420["JoinRoom",[...]]} (a message with ack id 0). */
   public void send(String packet) throws Exception {
     String framed = packet.length() + ":" + packet;

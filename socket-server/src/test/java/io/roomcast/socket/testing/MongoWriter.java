@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ChangeStreamPreAndPostImagesOptions;
 import com.mongodb.client.model.CreateCollectionOptions;
 import io.roomcast.common.uuid.Uuids;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.bson.BsonDocument;
 
@@ -41,6 +43,16 @@ public final class MongoWriter implements AutoCloseable {
     BsonDocument document = new BsonDocument("uuid", Uuids.toBinary(uuid));
     document.putAll(BsonDocument.parse(json));
     return document;
+  }
+
+  /** {@code count} documents of the UUID, each with a {@code filler} string of {@code chars}. */
+  public static List<BsonDocument> filledDocuments(UUID uuid, int count, int chars) {
+    String filler = "x".repeat(chars);
+    List<BsonDocument> documents = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      documents.add(document(uuid, "{filler: '" + filler + "'}"));
+    }
+    return documents;
   }
 
   /** The filter matching the document of a UUID. */

@@ -1,0 +1,69 @@
+package io.roomcast.socket.limits;
+
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
+import io.roomcast.socket.config.SocketServerConfig;
+
+/**
+ * The per-client memory bounds, wired into netty-socketio: Netty's write-buffer water marks
+ * (counting what buffers hold, {@link HeldBytesEstimator}) and {@link WritabilityGuard} for every
+ * connection, {@link MeteredPacketQueue} for polling clients' queues, and {@link AttachmentGuard}.
+ * docs/security.md describes each limit.
+ */
+public final class ConnectionLimits {
+  static final String WRITABILITY_GUARD = "writabilityGuard";
+  static final String ATTACHMENT_GUARD = "attachmentGuard";
+
+  private final ClientDropper dropper;
+  private final int maxClientBufferBytes;
+  private final WriteBufferWaterMark waterMark;
+  private final AttachmentGuard attachmentGuard;
+
+  private ConnectionLimits(SocketIOServer server, SocketServerConfig config) {
+    this.dropper = new ClientDropper(server.getNamespace(Namespace.DEFAULT_NAME));
+    this.maxClientBufferBytes = config.maxClientBufferBytes();
+    this.waterMark = new WriteBufferWaterMark(maxClientBufferBytes / 2, maxClientBufferBytes);
+    this.attachmentGuard = new AttachmentGuard(dropper, config.maxAttachments());
+  }
+
+  /** Creates the limits and bounds every polling client's queue from its connect on. */
+  public static ConnectionLimits register(SocketIOServer server, SocketServerConfig config) {
+    ConnectionLimits limits = new ConnectionLimits(server, config);
+    server.addConnectListener(limits::meterPollingQueue);
+    return limits;
+  }
+
+  /** Adds the guards to a new connection's pipeline, in front of netty-socketio's handlers. */
+  public void install(ChannelPipeline pipeline) {
+    pipeline.channel().config().setWriteBufferWaterMark(waterMark);
+    pipeline.channel().config().setMessageSizeEstimator(HeldBytesEstimator.INSTANCE);
+    pipeline.addBefore(
+        SocketIOChannelInitializer.PACKET_HANDLER,
+        WRITABILITY_GUARD,
+        new WritabilityGuard(dropper, maxClientBufferBytes));
+    pipeline.addBefore(
+        SocketIOChannelInitializer.PACKET_HANDLER, ATTACHMENT_GUARD, attachmentGuard);
+  }
+
+  private void meterPollingQueue(SocketIOClient client) {
+    if (client.getTransport() == Transport.POLLING && client instanceof NamespaceClient connected) {
+      var head = connected.getBaseClient();
+      SocketIoInternals.replacePollingQueue(
+          head,
+          new MeteredPacketQueue(
+              maxClientBufferBytes,
+              () ->
+                  dropper.drop(
+                      head,
+                      "unsent data over MAX_CLIENT_BUFFER_BYTES="
+                          + maxClientBufferBytes
+                          + " (client not polling)")));
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.roomcast.socket.limits;
+
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.TransportState;
+import com.corundumstudio.socketio.protocol.Packet;
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Queue;
+
+/**
+ * The two places where netty-socketio 2.0.14 offers no hook and its private fields are read: the
+ * per-transport state of a client (to give its polling queue a byte bound) and the attachment count
+ * a binary packet announced. Both fail safe: without the field, the queue stays netty-socketio's
+ * and an announced count reads as unknown. {@code SocketIoInternalsTest} fails if either field
+ * moves.
+ */
+final class SocketIoInternals {
+  private static final Field CHANNELS = field(ClientHead.class, "channels");
+  private static final Field ATTACHMENTS_COUNT = field(Packet.class, "attachmentsCount");
+
+  private SocketIoInternals() {}
+
+  /** Whether both fields were found (tests pin the netty-socketio version by this). */
+  static boolean available() {
+    return CHANNELS != null && ATTACHMENTS_COUNT != null;
+  }
+
+  /**
+   * Replaces the client's polling queue by {@code replacement}, moving what it held; false when the
+   * field is missing.
+   */
+  static boolean replacePollingQueue(ClientHead client, Queue<Packet> replacement) {
+    if (CHANNELS == null) {
+      return false;
+    }
+    try {
+      TransportState state =
+          (TransportState) ((Map<?, ?>) CHANNELS.get(client)).get(Transport.POLLING);
+      Queue<Packet> previous = state.getPacketsQueue();
+      state.setPacketsQueue(replacement);
+      for (Packet packet = previous.poll(); packet != null; packet = previous.poll()) {
+        replacement.add(packet);
+      }
+      return true;
+    } catch (IllegalAccessException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The number of attachments the packet announced (negative when the client's digits overflowed an
+   * int), or empty when it cannot be read.
+   */
+  static OptionalInt announcedAttachments(Packet packet) {
+    if (ATTACHMENTS_COUNT == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(ATTACHMENTS_COUNT.getInt(packet));
+    } catch (IllegalAccessException | RuntimeException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+}

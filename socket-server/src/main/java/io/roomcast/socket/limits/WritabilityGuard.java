@@ -1,0 +1,68 @@
+package io.roomcast.socket.limits;
+
+import com.corundumstudio.socketio.handler.ClientHead;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The slow-consumer policy on one connection: Netty marks the channel unwritable once its unsent
+ * bytes pass the high water mark ({@code MAX_CLIENT_BUFFER_BYTES}); if it is still unwritable after
+ * the flush that made it so (the kernel did not take the bytes: the client is not reading), the
+ * client is dropped and the channel closed, which frees what it held. One instance per channel,
+ * used on its event loop only.
+ */
+final class WritabilityGuard extends ChannelInboundHandlerAdapter {
+  private final ClientDropper dropper;
+  private final String reason;
+  private UUID sessionId;
+
+  WritabilityGuard(ClientDropper dropper, int maxBytes) {
+    this.dropper = dropper;
+    this.reason = "unsent data over MAX_CLIENT_BUFFER_BYTES=" + maxBytes + " (client not reading)";
+  }
+
+  /** Notes the session a poll or websocket upgrade names, to name it when dropping. */
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest request) {
+      List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
+      sessionId = sid == null || sid.isEmpty() ? sessionId : parse(sid.get(0));
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isWritable()) {
+      // Runs after the current task, so after the flush that follows the write.
+      ctx.executor().execute(() -> dropIfStillUnwritable(ctx.channel()));
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  private void dropIfStillUnwritable(Channel channel) {
+    if (!channel.isActive() || channel.isWritable()) {
+      return;
+    }
+    ClientHead handshaken = channel.attr(ClientHead.CLIENT).get();
+    if (handshaken != null) {
+      dropper.drop(handshaken, reason);
+    } else {
+      dropper.drop(sessionId, channel.remoteAddress(), reason);
+    }
+    channel.close();
+  }
+
+  private static UUID parse(String sid) {
+    try {
+      return UUID.fromString(sid);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
