@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoNamespace;
 import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Settings;
+import io.roomcast.socket.auth.RoomAuthSettings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,14 +22,16 @@ public final class SocketServerConfig {
 
   /** Every setting this component reads; flags naming anything else are rejected. */
   public static final Set<String> SETTING_NAMES =
-      Set.of(
-          MONGODB_URI,
-          WATCH_DATABASES,
-          UUID_FIELD,
-          SOCKET_HOST,
-          SOCKET_PORT,
-          ALLOWED_ORIGINS,
-          MAX_ROOMS_PER_CLIENT);
+      union(
+          Set.of(
+              MONGODB_URI,
+              WATCH_DATABASES,
+              UUID_FIELD,
+              SOCKET_HOST,
+              SOCKET_PORT,
+              ALLOWED_ORIGINS,
+              MAX_ROOMS_PER_CLIENT),
+          RoomAuthSettings.SETTING_NAMES);
 
   public static final String DEFAULT_MONGODB_URI = "mongodb://localhost:27017";
   public static final String DEFAULT_WATCH_DATABASES = "app";
@@ -52,6 +55,7 @@ public final class SocketServerConfig {
   private final int socketPort;
   private final AllowedOrigins allowedOrigins;
   private final int maxRoomsPerClient;
+  private final RoomAuthSettings roomAuth;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = connectionString(settings.string(MONGODB_URI, DEFAULT_MONGODB_URI));
@@ -65,6 +69,13 @@ public final class SocketServerConfig {
     maxRoomsPerClient =
         settings.integer(
             MAX_ROOMS_PER_CLIENT, DEFAULT_MAX_ROOMS_PER_CLIENT, 1, MAX_MAX_ROOMS_PER_CLIENT);
+    roomAuth = RoomAuthSettings.from(settings);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   /** Reads and validates every setting; throws {@link ConfigException} naming the first bad one. */
@@ -150,5 +161,10 @@ public final class SocketServerConfig {
 
   public int maxRoomsPerClient() {
     return maxRoomsPerClient;
+  }
+
+  /** ROOM_AUTH and its settings (see docs/security.md). */
+  public RoomAuthSettings roomAuth() {
+    return roomAuth;
   }
 }

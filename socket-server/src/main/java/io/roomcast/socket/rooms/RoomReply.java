@@ -46,6 +46,23 @@ final class RoomReply {
     return reply;
   }
 
+  /**
+   * Nothing done: each refused room carries its own reason, the others {@code request rejected}.
+   */
+  static ObjectNode refused(
+      RoomRequest request, String error, java.util.Map<String, String> reasons) {
+    ObjectNode reply = NODES.objectNode().put("ok", false).put("error", error);
+    ArrayNode results = reply.putArray("results");
+    for (RoomRequest.Item item : request.items()) {
+      results
+          .addObject()
+          .put("uuid", item.room())
+          .put("status", REJECTED)
+          .put("reason", reasons.getOrDefault(item.room(), REQUEST_REJECTED));
+    }
+    return reply;
+  }
+
   /** The payload of an {@code error} event: a rejection plus the event it answers. */
   static ObjectNode errorEvent(String event, ObjectNode rejection) {
     ObjectNode error = NODES.objectNode().put("event", event);

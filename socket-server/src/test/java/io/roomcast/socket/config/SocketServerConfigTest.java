@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SocketServerConfigTest {
   @Test
   void defaults() {
-    SocketServerConfig config = SocketServerConfig.from(Settings.from(Map.of()));
+    SocketServerConfig config =
+        SocketServerConfig.from(
+            Settings.from(Map.of("ROOM_AUTH_JWT_SECRET", "0123456789abcdef0123456789abcdef")));
+    assertEquals(io.roomcast.socket.auth.RoomAuthMode.JWT, config.roomAuth().mode());
+    assertEquals("roomcast_token", config.roomAuth().cookieName());
     assertEquals(List.of("localhost:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app"), config.watchDatabases());
     assertEquals("uuid", config.uuidField());
@@ -39,7 +43,8 @@ class SocketServerConfigTest {
                     "UUID_FIELD", "docId",
                     "SOCKET_HOST", "127.0.0.1",
                     "ALLOWED_ORIGINS", "*",
-                    "MAX_ROOMS_PER_CLIENT", "7"),
+                    "MAX_ROOMS_PER_CLIENT", "7",
+                    "ROOM_AUTH", "open"),
                 "--socket-port=0"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
@@ -77,7 +82,9 @@ class SocketServerConfigTest {
         "ALLOWED_ORIGINS|http://user@localhost:8082",
         "MAX_ROOMS_PER_CLIENT|0",
         "MAX_ROOMS_PER_CLIENT|100001",
-        "MAX_ROOMS_PER_CLIENT|many"
+        "MAX_ROOMS_PER_CLIENT|many",
+        "ROOM_AUTH|basic",
+        "ROOM_AUTH_JWT_SECRET|too-short"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =

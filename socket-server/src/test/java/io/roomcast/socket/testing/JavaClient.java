@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -29,7 +30,8 @@ public final class JavaClient implements AutoCloseable {
   private final List<Received> events = new CopyOnWriteArrayList<>();
   private final List<String> connectErrors = new CopyOnWriteArrayList<>();
 
-  private JavaClient(String url, String transport, String origin) {
+  private JavaClient(
+      String url, String transport, String origin, Consumer<SocketOptionBuilder> extra) {
     SocketOptionBuilder options =
         IO.Options.builder()
             .setTransports(new String[] {transport})
@@ -38,6 +40,7 @@ public final class JavaClient implements AutoCloseable {
     if (origin != null) {
       options.setExtraHeaders(Map.of("Origin", List.of(origin)));
     }
+    extra.accept(options);
     socket = IO.socket(URI.create(url), options.build());
     socket.onAnyIncoming(args -> events.add(new Received((String) args[0], json(args, 1))));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectErrors.add(Arrays.toString(args)));
@@ -51,7 +54,13 @@ public final class JavaClient implements AutoCloseable {
 
   /** Connects presenting the given Origin header; does not wait. */
   public static JavaClient connectFrom(String url, String transport, String origin) {
-    return new JavaClient(url, transport, origin);
+    return new JavaClient(url, transport, origin, options -> {});
+  }
+
+  /** Connects with further options (auth payload, query, headers); does not wait. */
+  public static JavaClient connectWith(
+      String url, String transport, Consumer<SocketOptionBuilder> options) {
+    return new JavaClient(url, transport, null, options);
   }
 
   public JavaClient awaitConnected() {
