@@ -1,6 +1,7 @@
 package io.roomcast.backend;
 
 import io.roomcast.backend.storage.Namespace;
+import io.roomcast.common.auth.JwtSettings;
 import io.roomcast.common.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,18 +28,29 @@ public final class BackendConfig {
   /** Empty: the page connects to its own host on port 8083. */
   public static final String DEFAULT_PUBLIC_SOCKET_URL = "";
 
+  /** {@code open}: anyone may write and read (development); {@code jwt}: tokens decide. */
+  public static final String DEFAULT_BACKEND_AUTH = "open";
+
   /** Every setting the backend reads; any other flag is a typo. */
-  public static final Set<String> SETTING_NAMES =
-      Set.of(
-          "MONGODB_URI",
-          "UUID_FIELD",
-          "BACKEND_HOST",
-          "BACKEND_PORT",
-          "UPDATE_NAMESPACE",
-          "API_COLLECTIONS",
-          "MAX_BODY_BYTES",
-          "CORS_ORIGINS",
-          "PUBLIC_SOCKET_URL");
+  public static final Set<String> SETTING_NAMES = settingNames();
+
+  private static Set<String> settingNames() {
+    Set<String> names =
+        new java.util.HashSet<>(
+            Set.of(
+                "MONGODB_URI",
+                "UUID_FIELD",
+                "BACKEND_HOST",
+                "BACKEND_PORT",
+                "UPDATE_NAMESPACE",
+                "API_COLLECTIONS",
+                "MAX_BODY_BYTES",
+                "CORS_ORIGINS",
+                "PUBLIC_SOCKET_URL",
+                "BACKEND_AUTH"));
+    names.addAll(JwtSettings.SETTING_NAMES);
+    return Set.copyOf(names);
+  }
 
   public final String mongoUri;
   public final String uuidField;
@@ -52,6 +64,9 @@ public final class BackendConfig {
   public final int maxBodyBytes;
   public final List<String> corsOrigins;
   public final String publicSocketUrl;
+
+  /** Token settings when {@code BACKEND_AUTH=jwt}, else null (everyone may write and read). */
+  public final JwtSettings jwt;
 
   private BackendConfig(Settings settings) {
     mongoUri = mongoUri(settings.string("MONGODB_URI", DEFAULT_MONGODB_URI));
@@ -67,6 +82,18 @@ public final class BackendConfig {
     corsOrigins = corsOrigins(settings.list("CORS_ORIGINS", DEFAULT_CORS_ORIGINS));
     publicSocketUrl =
         publicSocketUrl(settings.string("PUBLIC_SOCKET_URL", DEFAULT_PUBLIC_SOCKET_URL));
+    jwt = jwt(settings);
+  }
+
+  private static JwtSettings jwt(Settings settings) {
+    String mode = settings.string("BACKEND_AUTH", DEFAULT_BACKEND_AUTH);
+    if ("open".equals(mode)) {
+      return null;
+    }
+    if (!"jwt".equals(mode)) {
+      throw Settings.invalid("BACKEND_AUTH", mode, "open or jwt");
+    }
+    return JwtSettings.from(settings);
   }
 
   /** Reads and validates; throws ConfigException naming the first bad variable. */

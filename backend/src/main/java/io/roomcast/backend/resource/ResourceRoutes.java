@@ -3,6 +3,7 @@ package io.roomcast.backend.resource;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.roomcast.backend.auth.DocumentAccess;
 import io.roomcast.backend.http.ApiError;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.http.JsonReplies;
@@ -26,12 +27,17 @@ public final class ResourceRoutes {
   private final JsonBodies bodies;
   private final Map<Namespace, UuidDocuments> allowed;
   private final ResourceBodies resourceBodies;
+  private final DocumentAccess access;
 
   public ResourceRoutes(
-      JsonBodies bodies, Map<Namespace, UuidDocuments> allowed, String uuidField) {
+      JsonBodies bodies,
+      Map<Namespace, UuidDocuments> allowed,
+      String uuidField,
+      DocumentAccess access) {
     this.bodies = bodies;
     this.allowed = Map.copyOf(allowed);
     this.resourceBodies = new ResourceBodies(uuidField);
+    this.access = access;
   }
 
   public void install(RoutesConfig routes) {
@@ -94,7 +100,9 @@ public final class ResourceRoutes {
                     ApiError.notFound(
                         "collection " + db + "." + collection + " is not served by this API"));
     Namespace namespace = new Namespace(db, collection);
-    return new Target(namespace, UuidParams.parse(ctx.pathParam("uuid"), "the path"), documents);
+    UUID uuid = UuidParams.parse(ctx.pathParam("uuid"), "the path");
+    access.require(ctx, uuid);
+    return new Target(namespace, uuid, documents);
   }
 
   private static ApiError missing(Target target) {
