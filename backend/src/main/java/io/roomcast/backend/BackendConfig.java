@@ -2,6 +2,7 @@ package io.roomcast.backend;
 
 import io.roomcast.backend.storage.Namespace;
 import io.roomcast.common.auth.JwtSettings;
+import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,6 +32,9 @@ public final class BackendConfig {
   /** {@code open}: anyone may write and read (development); {@code jwt}: tokens decide. */
   public static final String DEFAULT_BACKEND_AUTH = "open";
 
+  public static final int DEFAULT_DEV_TOKEN_TTL_SECONDS = 300;
+  public static final int MAX_DEV_TOKEN_TTL_SECONDS = 3600;
+
   /** Every setting the backend reads; any other flag is a typo. */
   public static final Set<String> SETTING_NAMES = settingNames();
 
@@ -47,7 +51,10 @@ public final class BackendConfig {
                 "MAX_BODY_BYTES",
                 "CORS_ORIGINS",
                 "PUBLIC_SOCKET_URL",
-                "BACKEND_AUTH"));
+                "BACKEND_AUTH",
+                "DEV_TOKENS",
+                "DEV_TOKENS_ALLOW_REMOTE",
+                "DEV_TOKEN_TTL_SECONDS"));
     names.addAll(JwtSettings.SETTING_NAMES);
     return Set.copyOf(names);
   }
@@ -68,6 +75,11 @@ public final class BackendConfig {
   /** Token settings when {@code BACKEND_AUTH=jwt}, else null (everyone may write and read). */
   public final JwtSettings jwt;
 
+  /** The HS256 settings tokens are minted with when {@code DEV_TOKENS=true}, else null. */
+  public final JwtSettings devTokens;
+
+  public final int devTokenTtlSeconds;
+
   private BackendConfig(Settings settings) {
     mongoUri = mongoUri(settings.string("MONGODB_URI", DEFAULT_MONGODB_URI));
     uuidField = uuidField(settings.string("UUID_FIELD", DEFAULT_UUID_FIELD));
@@ -83,6 +95,49 @@ public final class BackendConfig {
     publicSocketUrl =
         publicSocketUrl(settings.string("PUBLIC_SOCKET_URL", DEFAULT_PUBLIC_SOCKET_URL));
     jwt = jwt(settings);
+    devTokens = devTokens(settings, host);
+    devTokenTtlSeconds =
+        settings.integer(
+            "DEV_TOKEN_TTL_SECONDS", DEFAULT_DEV_TOKEN_TTL_SECONDS, 10, MAX_DEV_TOKEN_TTL_SECONDS);
+  }
+
+  /**
+   * DEV_TOKENS mints a token for any room to anyone who can reach the backend: it needs an HS256
+   * secret, and a loopback BACKEND_HOST unless DEV_TOKENS_ALLOW_REMOTE=true says otherwise (the
+   * compose demo, whose backend is reached only through its front).
+   */
+  private static JwtSettings devTokens(Settings settings, String host) {
+    if (!flag(settings, "DEV_TOKENS")) {
+      return null;
+    }
+    JwtSettings minting = JwtSettings.from(settings);
+    if (!minting.hmac()) {
+      throw new ConfigException("DEV_TOKENS=true needs ROOM_AUTH_JWT_SECRET (HS256) to sign with");
+    }
+    if (!isLoopback(host) && !flag(settings, "DEV_TOKENS_ALLOW_REMOTE")) {
+      throw new ConfigException(
+          "DEV_TOKENS=true hands out tokens to anyone: it needs a loopback BACKEND_HOST such as"
+              + " 127.0.0.1 (got "
+              + host
+              + "), or DEV_TOKENS_ALLOW_REMOTE=true for a demo reached only through a trusted"
+              + " front");
+    }
+    return minting;
+  }
+
+  private static boolean flag(Settings settings, String name) {
+    String value = settings.string(name, "false");
+    if (!"true".equals(value) && !"false".equals(value)) {
+      throw Settings.invalid(name, value, "true or false");
+    }
+    return "true".equals(value);
+  }
+
+  private static boolean isLoopback(String host) {
+    return "localhost".equals(host)
+        || host.startsWith("127.")
+        || "::1".equals(host)
+        || "[::1]".equals(host);
   }
 
   private static JwtSettings jwt(Settings settings) {

@@ -2,6 +2,7 @@ package io.roomcast.backend;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.roomcast.backend.auth.DevTokenRoute;
 import io.roomcast.backend.auth.DocumentAccess;
 import io.roomcast.backend.http.Cors;
 import io.roomcast.backend.http.ErrorReplies;
@@ -12,7 +13,9 @@ import io.roomcast.backend.storage.Namespace;
 import io.roomcast.backend.storage.Store;
 import io.roomcast.backend.storage.UuidDocuments;
 import io.roomcast.backend.update.UpdateRoute;
+import io.roomcast.common.auth.TokenMinter;
 import io.roomcast.common.auth.TokenVerifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +88,19 @@ public final class BackendServer implements AutoCloseable {
     javalin.routes.post(UpdateRoute.PATH, new UpdateRoute(bodies, updates, access)::handle);
     new ResourceRoutes(bodies, allowed(config, store), config.uuidField, access)
         .install(javalin.routes);
-    new PageRoutes(config.publicSocketUrl, config.uuidField).install(javalin);
+    if (config.devTokens != null) {
+      DevTokenRoute devTokens =
+          new DevTokenRoute(
+              bodies,
+              new TokenMinter(config.devTokens),
+              Duration.ofSeconds(config.devTokenTtlSeconds),
+              config.devTokens.maxGrantedRooms());
+      javalin.routes.post(DevTokenRoute.PATH, devTokens::handle);
+      LOG.warn(
+          "DEV_TOKENS=true: {} mints tokens for any room; development only", DevTokenRoute.PATH);
+    }
+    new PageRoutes(config.publicSocketUrl, config.uuidField, config.devTokens != null)
+        .install(javalin);
   }
 
   private static Map<Namespace, UuidDocuments> allowed(BackendConfig config, Store store) {
