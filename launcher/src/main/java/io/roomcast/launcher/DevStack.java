@@ -11,7 +11,6 @@ import io.roomcast.socket.config.SocketServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,9 +29,10 @@ public final class DevStack implements AutoCloseable {
   }
 
   /**
-   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's;
-   * every other variable is read as the components read it, and all of them are validated before
-   * anything starts, so a bad value stops startup without side effects.
+   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's; room
+   * authorization defaults to {@link DevAuthDefaults}; every other variable is read as the
+   * components read it, and all of them are validated before anything starts, so a bad value stops
+   * startup without side effects.
    */
   public static DevStack start(Map<String, String> env) {
     // The embedded database reads its EMBEDDED_MONGO_* settings as its own process does.
@@ -40,7 +40,7 @@ public final class DevStack implements AutoCloseable {
     if (mongoOptions.port() == 0) {
       mongoOptions = mongoOptions.withPort(freePort());
     }
-    Map<String, String> componentEnv = new HashMap<>(env);
+    Map<String, String> componentEnv = DevAuthDefaults.apply(env);
     componentEnv.put("MONGODB_URI", "mongodb://" + mongoOptions.host() + ":" + mongoOptions.port());
     Settings settings = Settings.from(componentEnv);
     SocketServerConfig socketConfig = SocketServerConfig.from(settings);
