@@ -21,6 +21,7 @@ public final class ConnectionGrants {
   private final Map<String, Instant> rooms = new HashMap<>();
   private Instant allRoomsUntil = Instant.MIN;
   private ScheduledFuture<?> expiryCheck;
+  private int pendingWebhookCalls;
 
   private ConnectionGrants(int maxRooms) {
     this.maxRooms = maxRooms;
@@ -79,6 +80,19 @@ public final class ConnectionGrants {
         it.remove();
       }
     }
+  }
+
+  /** Counts a webhook call about to start; false (and nothing counted) when at the limit. */
+  boolean startWebhookCall(int limit) {
+    if (pendingWebhookCalls >= limit) {
+      return false;
+    }
+    pendingWebhookCalls++;
+    return true;
+  }
+
+  void endWebhookCall() {
+    pendingWebhookCalls--;
   }
 
   /** The pending expiry check, replaced whenever the earliest end among joined rooms changes. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param webhookUrl {@code ROOM_AUTH_WEBHOOK_URL} in {@code webhook} mode, else null
  * @param webhookTimeout {@code ROOM_AUTH_WEBHOOK_TIMEOUT_MS}
  * @param webhookMaxTtl {@code ROOM_AUTH_WEBHOOK_MAX_TTL_SECONDS}: the longest an answer is kept
+ * @param webhookMaxPending {@code ROOM_AUTH_WEBHOOK_MAX_PENDING}: webhook calls one connection may
+ *     have waiting
  * @param maxGrantedRooms {@code ROOM_AUTH_MAX_GRANTED_ROOMS}: rooms one connection may hold grants
  *     for
  */
@@ -29,6 +31,7 @@ public record RoomAuthSettings(
     URI webhookUrl,
     Duration webhookTimeout,
     Duration webhookMaxTtl,
+    int webhookMaxPending,
     int maxGrantedRooms) {
   public static final String ROOM_AUTH = "ROOM_AUTH";
   public static final String ROOM_AUTH_COOKIE = "ROOM_AUTH_COOKIE";
@@ -36,6 +39,7 @@ public record RoomAuthSettings(
   public static final String ROOM_AUTH_WEBHOOK_TIMEOUT_MS = "ROOM_AUTH_WEBHOOK_TIMEOUT_MS";
   public static final String ROOM_AUTH_WEBHOOK_MAX_TTL_SECONDS =
       "ROOM_AUTH_WEBHOOK_MAX_TTL_SECONDS";
+  public static final String ROOM_AUTH_WEBHOOK_MAX_PENDING = "ROOM_AUTH_WEBHOOK_MAX_PENDING";
 
   /** Every authorization setting, the verifier's included. */
   public static final Set<String> SETTING_NAMES = names();
@@ -48,6 +52,8 @@ public record RoomAuthSettings(
   public static final int MAX_WEBHOOK_TIMEOUT_MS = 30_000;
   public static final int DEFAULT_WEBHOOK_MAX_TTL_SECONDS = 300;
   public static final int MAX_WEBHOOK_MAX_TTL_SECONDS = 86_400;
+  public static final int DEFAULT_WEBHOOK_MAX_PENDING = 4;
+  public static final int MAX_WEBHOOK_MAX_PENDING = 64;
 
   /** RFC 6265 cookie-name characters (a token). */
   private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
@@ -60,7 +66,8 @@ public record RoomAuthSettings(
             ROOM_AUTH_COOKIE,
             ROOM_AUTH_WEBHOOK_URL,
             ROOM_AUTH_WEBHOOK_TIMEOUT_MS,
-            ROOM_AUTH_WEBHOOK_MAX_TTL_SECONDS));
+            ROOM_AUTH_WEBHOOK_MAX_TTL_SECONDS,
+            ROOM_AUTH_WEBHOOK_MAX_PENDING));
     return Set.copyOf(names);
   }
 
@@ -102,6 +109,8 @@ public record RoomAuthSettings(
                 DEFAULT_WEBHOOK_MAX_TTL_SECONDS,
                 1,
                 MAX_WEBHOOK_MAX_TTL_SECONDS)),
+        settings.integer(
+            ROOM_AUTH_WEBHOOK_MAX_PENDING, DEFAULT_WEBHOOK_MAX_PENDING, 1, MAX_WEBHOOK_MAX_PENDING),
         settings.integer(
             JwtSettings.ROOM_AUTH_MAX_GRANTED_ROOMS,
             JwtSettings.DEFAULT_MAX_GRANTED_ROOMS,

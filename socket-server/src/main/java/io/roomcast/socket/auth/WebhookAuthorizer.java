@@ -49,6 +49,7 @@ final class WebhookAuthorizer implements RoomAuthorizer {
     ConnectionGrants grants = ConnectionGrants.of(client);
     Map<String, Instant> cached = new HashMap<>();
     Set<String> ask = new java.util.TreeSet<>();
+    boolean calling;
     synchronized (grants) {
       Instant now = Instant.now();
       for (String room : rooms) {
@@ -59,13 +60,26 @@ final class WebhookAuthorizer implements RoomAuthorizer {
           cached.put(room, until);
         }
       }
+      calling = !ask.isEmpty() && grants.startWebhookCall(settings.webhookMaxPending());
     }
     if (ask.isEmpty()) {
       return CompletableFuture.completedFuture(new RoomDecision(cached, Map.of()));
     }
+    if (!calling) {
+      // A connection cannot pile up calls to the webhook: past the limit, it is told to wait.
+      Map<String, String> refused = new HashMap<>();
+      ask.forEach(room -> refused.put(room, RoomDecision.AUTH_UNAVAILABLE));
+      return CompletableFuture.completedFuture(new RoomDecision(cached, refused));
+    }
     return http.sendAsync(request(client, ask), info -> new LimitedBody(MAX_ANSWER_BYTES))
         .orTimeout(settings.webhookTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .handle((response, error) -> decide(client, grants, ask, cached, response, error));
+        .handle(
+            (response, error) -> {
+              synchronized (grants) {
+                grants.endWebhookCall();
+              }
+              return decide(client, grants, ask, cached, response, error);
+            });
   }
 
   private HttpRequest request(SocketIOClient client, Set<String> rooms) {

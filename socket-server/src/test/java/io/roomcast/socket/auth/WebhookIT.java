@@ -1,5 +1,6 @@
 package io.roomcast.socket.auth;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +12,13 @@ import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.SocketServers;
 import io.roomcast.socket.testing.WebhookStub;
 import io.roomcast.socket.testing.WebhookStub.Mode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +97,22 @@ class WebhookIT {
     assertEquals("auth unavailable", refused.path("results").get(0).path("reason").asText());
     JsonNode echo = client.emitWithAck("Check", new JSONObject(Map.of("still", "serving")));
     assertEquals("serving", echo.path("still").asText());
+  }
+
+  @Test
+  void aConnectionCannotPileUpWebhookCalls() {
+    webhook.mode(Mode.SLOW);
+    List<CompletableFuture<JsonNode>> acks = new ArrayList<>();
+    for (int i = 0; i < RoomAuthSettings.DEFAULT_WEBHOOK_MAX_PENDING + 2; i++) {
+      acks.add(client.emitWithAckAsync("JoinRoom", new JSONArray(List.of(room()))));
+    }
+    await("every join answered")
+        .atMost(JavaClient.TIMEOUT)
+        .until(() -> acks.stream().allMatch(CompletableFuture::isDone));
+    for (CompletableFuture<JsonNode> ack : acks) {
+      assertEquals("auth unavailable", ack.join().path("results").get(0).path("reason").asText());
+    }
+    assertEquals(RoomAuthSettings.DEFAULT_WEBHOOK_MAX_PENDING, webhook.requests().size());
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.json.JSONArray;
@@ -83,15 +83,21 @@ public final class JavaClient implements AutoCloseable {
 
   /** Emits with an ack request and waits for the ack's first argument. */
   public JsonNode emitWithAck(String event, Object... args) {
-    AtomicReference<JsonNode> ack = new AtomicReference<>();
+    CompletableFuture<JsonNode> ack = emitWithAckAsync(event, args);
+    return await("ack of " + event).atMost(TIMEOUT).until(() -> ack.getNow(null), r -> r != null);
+  }
+
+  /** Emits with an ack request; the future completes with the ack's first argument. */
+  public CompletableFuture<JsonNode> emitWithAckAsync(String event, Object... args) {
+    CompletableFuture<JsonNode> ack = new CompletableFuture<>();
     socket.emit(
         event,
         args,
         reply -> {
           List<JsonNode> nodes = json(reply, 0);
-          ack.set(nodes.isEmpty() ? JsonNodeFactory.instance.missingNode() : nodes.get(0));
+          ack.complete(nodes.isEmpty() ? JsonNodeFactory.instance.missingNode() : nodes.get(0));
         });
-    return await("ack of " + event).atMost(TIMEOUT).until(ack::get, reply -> reply != null);
+    return ack;
   }
 
   /** Emits without asking for an ack. */
