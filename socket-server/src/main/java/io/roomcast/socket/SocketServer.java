@@ -95,6 +95,7 @@ public final class SocketServer implements AutoCloseable {
         config.uuidField(),
         config.allowedOrigins(),
         config.roomAuth().mode());
+    auth.warnIfOpen();
     return new SocketServer(socketIo, port, emitter, streams, auth);
   }
 

@@ -55,10 +55,16 @@ public final class RoomAuth implements AutoCloseable {
         jwt = null;
         webhookThreads = null;
         authorizer = new OpenAuthorizer();
-        LOG.warn(
-            "ROOM_AUTH=open: every room is readable by anyone who can reach this server; "
-                + "for local development only");
       }
+    }
+  }
+
+  /** The one start-up line a running server owes its operator when rooms are open. */
+  public void warnIfOpen() {
+    if (settings.mode() == RoomAuthMode.OPEN) {
+      LOG.warn(
+          "ROOM_AUTH=open: every room is readable by anyone who can reach this server; "
+              + "for local development only");
     }
   }
 
