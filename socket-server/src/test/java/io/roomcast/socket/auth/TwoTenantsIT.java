@@ -12,6 +12,7 @@ import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.Received;
 import io.roomcast.socket.testing.SocketServers;
 import io.roomcast.socket.testing.TestTokens;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class TwoTenantsIT {
   private static final int ROOMS = 5;
-  private static final int WRITES_PER_ROOM = 40;
+  private static final int WRITES_PER_ROOM = 20;
+
+  /** Generous: the build machine may be shared; the property checked is what arrives, not when. */
+  private static final Duration DELIVERY = Duration.ofSeconds(90);
 
   @Test
   void aTenantNeverReceivesAnEventOfTheOtherTenantsRooms() {
@@ -46,9 +50,9 @@ class TwoTenantsIT {
         CompletableFuture<Void> writesB = CompletableFuture.runAsync(() -> write(writer, roomsB));
         CompletableFuture.allOf(writesA, writesB).join();
         int expected = ROOMS * WRITES_PER_ROOM;
-        await()
-            .atMost(JavaClient.TIMEOUT)
-            .until(() -> changes(a).size() + changes(b).size() == 2 * expected);
+        await("every change delivered to its tenant")
+            .atMost(DELIVERY)
+            .until(() -> changes(a).size() + changes(b).size() >= 2 * expected);
         assertEquals(new HashSet<>(roomsA), uuids(a));
         assertEquals(new HashSet<>(roomsB), uuids(b));
         assertEquals(expected, changes(a).size());
