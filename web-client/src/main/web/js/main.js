@@ -1,9 +1,13 @@
-// Boot: read /config.json, connect to the socket server, wire up rooms and the update form.
+// Boot: read /config.json, connect to the socket server (with a token when the backend mints
+// them), wire up rooms and the update form.
 import { byId, newUuid } from './dom.js';
 import { showConnection } from './connection.js';
 import { Rooms } from './rooms.js';
 import { resolveSocketUrl } from './socket-url.js';
+import { handshakeAuth, tokenSource } from './tokens.js';
 import { setUpUpdateForm } from './update-form.js';
+
+const RETRY_REFUSED_MS = 2000;
 
 async function loadConfig() {
   const response = await fetch('config.json', { cache: 'no-store' });
@@ -17,10 +21,16 @@ async function start() {
   byId('socket-url').textContent = socketUrl;
 
   const useInUpdate = setUpUpdateForm(config.updatePath || '/update');
+  const tokens = tokenSource(config.tokenPath);
   // Polling first, then the upgrade to websocket: the page shows both stages.
-  const socket = io(socketUrl, { transports: ['polling', 'websocket'] });
+  const socket = io(socketUrl, { transports: ['polling', 'websocket'], auth: handshakeAuth(tokens) });
   showConnection(socket);
-  const rooms = new Rooms(socket, config.uuidField || 'uuid', useInUpdate);
+  // A refused handshake (no token could be fetched, or it was refused) is not retried by the
+  // client itself; the page tries again with a fresh token.
+  socket.on('connect_error', () => {
+    if (tokens && !socket.active) setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
+  });
+  const rooms = new Rooms(socket, config.uuidField || 'uuid', useInUpdate, tokens);
 
   byId('new-room-uuid').addEventListener('click', () => {
     byId('room-uuid').value = newUuid();

@@ -5,16 +5,22 @@ const MAX_EVENTS_PER_ROOM = 200;
 const ACK_TIMEOUT_MS = 10000;
 
 export class Rooms {
-  constructor(socket, uuidField, onUse) {
+  constructor(socket, uuidField, onUse, tokens) {
     this.socket = socket;
     this.uuidField = uuidField;
     this.onUse = onUse;
+    this.tokens = tokens; // rooms -> Promise<token>, or null when no tokens are used
     this.cards = new Map(); // room name -> article element
     this.container = byId('rooms');
     this.errorLine = byId('join-error');
     // After a reconnect the server knows nothing of this client: join every room again.
     socket.on('connect', () => {
       if (this.cards.size > 0) this.request('JoinRoom', [...this.cards.keys()]);
+    });
+    // A grant ended: the server took this client out of those rooms; ask again with a new token.
+    socket.on('roomcast:expired', (body) => {
+      const rooms = ((body && body.rooms) || []).filter((room) => this.cards.has(room));
+      if (rooms.length > 0) this.request('JoinRoom', rooms);
     });
     socket.onAny((name, body, meta) => this.receive(name, body, meta));
   }
@@ -41,7 +47,13 @@ export class Rooms {
   async request(event, rooms) {
     this.showError('');
     try {
-      const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, rooms);
+      // A join carries a token granting its rooms when the backend mints them (for the valid
+      // UUIDs only: the server answers the others with its own per-item reasons).
+      const payload =
+        event === 'JoinRoom' && this.tokens
+          ? { rooms, token: await this.tokens(rooms.filter((room) => isUuid(room))) }
+          : rooms;
+      const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
       if (!ack || !ack.ok) this.showError(describeRefusal(event, ack));
       return ack;
     } catch (error) {

@@ -1,6 +1,7 @@
 package io.roomcast.backend;
 
 import com.mongodb.ConnectionString;
+import io.roomcast.backend.auth.BackendAuthSettings;
 import io.roomcast.backend.storage.Namespace;
 import io.roomcast.common.config.InvalidValue;
 import io.roomcast.common.config.Setting;
@@ -84,20 +85,27 @@ public final class BackendConfig {
           "request line plus headers at most, in bytes; 414 or 431 beyond");
 
   /** Every setting the backend reads, in table order; any other flag is a typo. */
-  public static final List<Setting<?>> SETTINGS =
-      List.of(
-          SharedSettings.MONGODB_URI,
-          SharedSettings.UUID_FIELD,
-          BACKEND_HOST,
-          BACKEND_PORT,
-          UPDATE_NAMESPACE,
-          API_COLLECTIONS,
-          MAX_BODY_BYTES,
-          CORS_ORIGINS,
-          PUBLIC_SOCKET_URL,
-          BACKEND_REQUEST_TIMEOUT_MS,
-          BACKEND_MAX_CONNECTIONS,
-          BACKEND_MAX_HEADER_BYTES);
+  public static final List<Setting<?>> SETTINGS = settings();
+
+  private static List<Setting<?>> settings() {
+    List<Setting<?>> all =
+        new ArrayList<>(
+            List.of(
+                SharedSettings.MONGODB_URI,
+                SharedSettings.UUID_FIELD,
+                BACKEND_HOST,
+                BACKEND_PORT,
+                UPDATE_NAMESPACE,
+                API_COLLECTIONS,
+                MAX_BODY_BYTES,
+                CORS_ORIGINS,
+                PUBLIC_SOCKET_URL,
+                BACKEND_REQUEST_TIMEOUT_MS,
+                BACKEND_MAX_CONNECTIONS,
+                BACKEND_MAX_HEADER_BYTES));
+    all.addAll(BackendAuthSettings.SETTINGS);
+    return List.copyOf(all);
+  }
 
   private final ConnectionString mongoUri;
   private final String uuidField;
@@ -111,6 +119,7 @@ public final class BackendConfig {
   private final int requestTimeoutMs;
   private final int maxConnections;
   private final int maxHeaderBytes;
+  private final BackendAuthSettings auth;
 
   private BackendConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -125,6 +134,7 @@ public final class BackendConfig {
     requestTimeoutMs = BACKEND_REQUEST_TIMEOUT_MS.read(settings);
     maxConnections = BACKEND_MAX_CONNECTIONS.read(settings);
     maxHeaderBytes = BACKEND_MAX_HEADER_BYTES.read(settings);
+    auth = BackendAuthSettings.from(settings, host);
   }
 
   /** Reads and validates; throws ConfigException naming the first bad variable. */
@@ -213,5 +223,10 @@ public final class BackendConfig {
 
   public int maxHeaderBytes() {
     return maxHeaderBytes;
+  }
+
+  /** Who may write and read, and the development token endpoint. */
+  public BackendAuthSettings auth() {
+    return auth;
   }
 }

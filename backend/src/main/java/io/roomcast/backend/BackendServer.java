@@ -2,6 +2,8 @@ package io.roomcast.backend;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.roomcast.backend.auth.DevTokenRoute;
+import io.roomcast.backend.auth.DocumentAccess;
 import io.roomcast.backend.http.Cors;
 import io.roomcast.backend.http.ErrorReplies;
 import io.roomcast.backend.http.JettyLimits;
@@ -13,6 +15,9 @@ import io.roomcast.backend.storage.Namespace;
 import io.roomcast.backend.storage.Store;
 import io.roomcast.backend.storage.UuidDocuments;
 import io.roomcast.backend.update.UpdateRoute;
+import io.roomcast.common.auth.TokenMinter;
+import io.roomcast.common.auth.TokenVerifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +33,13 @@ public final class BackendServer implements AutoCloseable {
 
   private final Javalin app;
   private final Store store;
+  private final TokenVerifier verifier;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private BackendServer(Javalin app, Store store) {
+  private BackendServer(Javalin app, Store store, TokenVerifier verifier) {
     this.app = app;
     this.store = store;
+    this.verifier = verifier;
   }
 
   /** Prepares the collections, then listens; throws if the database or the port is unusable. */
@@ -40,23 +47,34 @@ public final class BackendServer implements AutoCloseable {
     List<Namespace> namespaces = new ArrayList<>(config.apiCollections());
     namespaces.add(config.updateNamespace());
     Store store = Store.open(config.mongoUri(), config.uuidField(), namespaces);
+    TokenVerifier verifier =
+        config.auth().jwt() == null ? null : TokenVerifier.create(config.auth().jwt());
     try {
-      Javalin app = Javalin.create(javalin -> configure(javalin, config, store));
-      app.start(); // on the connector of JettyLimits, at config.host and config.port
+      DocumentAccess access =
+          verifier == null ? DocumentAccess.open() : DocumentAccess.jwt(verifier);
+      Javalin app = Javalin.create(javalin -> configure(javalin, config, store, access));
+      app.start(); // on the connector of JettyLimits, at config.host() and config.port()
       LOG.info(
-          "Backend listening on http://{}:{} writing {} (API collections: {})",
+          "Backend listening on http://{}:{} writing {} (API collections: {}), writes and reads {}",
           config.host(),
           app.port(),
           config.updateNamespace(),
-          config.apiCollections());
-      return new BackendServer(app, store);
+          config.apiCollections(),
+          verifier == null
+              ? "open to everyone (BACKEND_AUTH=open)"
+              : "need a token (" + config.auth().jwt() + ")");
+      return new BackendServer(app, store, verifier);
     } catch (RuntimeException e) {
       store.close();
+      if (verifier != null) {
+        verifier.close();
+      }
       throw e;
     }
   }
 
-  private static void configure(JavalinConfig javalin, BackendConfig config, Store store) {
+  private static void configure(
+      JavalinConfig javalin, BackendConfig config, Store store, DocumentAccess access) {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.prefer405over404 = true;
@@ -72,9 +90,23 @@ public final class BackendServer implements AutoCloseable {
 
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     UuidDocuments updates = store.collection(config.updateNamespace()).orElseThrow();
-    javalin.routes.post(UpdateRoute.PATH, new UpdateRoute(bodies, updates)::handle);
-    new ResourceRoutes(bodies, allowed(config, store), config.uuidField()).install(javalin.routes);
-    new PageRoutes(config.publicSocketUrl(), config.uuidField()).install(javalin);
+    access.install(javalin.routes, UpdateRoute.PATH, "/api/*");
+    javalin.routes.post(UpdateRoute.PATH, new UpdateRoute(bodies, updates, access)::handle);
+    new ResourceRoutes(bodies, allowed(config, store), config.uuidField(), access)
+        .install(javalin.routes);
+    if (config.auth().devTokens() != null) {
+      DevTokenRoute devTokens =
+          new DevTokenRoute(
+              bodies,
+              new TokenMinter(config.auth().devTokens()),
+              Duration.ofSeconds(config.auth().devTokenTtlSeconds()),
+              config.auth().devTokens().maxGrantedRooms());
+      javalin.routes.post(DevTokenRoute.PATH, devTokens::handle);
+      LOG.warn(
+          "DEV_TOKENS=true: {} mints tokens for any room; development only", DevTokenRoute.PATH);
+    }
+    new PageRoutes(config.publicSocketUrl(), config.uuidField(), config.auth().devTokens() != null)
+        .install(javalin);
   }
 
   private static Map<Namespace, UuidDocuments> allowed(BackendConfig config, Store store) {
@@ -104,6 +136,9 @@ public final class BackendServer implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       app.stop();
       store.close();
+      if (verifier != null) {
+        verifier.close();
+      }
       LOG.info("Backend stopped");
     }
   }

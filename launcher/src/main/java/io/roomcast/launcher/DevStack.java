@@ -28,21 +28,23 @@ public final class DevStack implements AutoCloseable {
   }
 
   /**
-   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's;
-   * every other variable is read as the components read it, and all of them are validated before
-   * anything starts, so a bad value stops startup without side effects.
+   * Starts the three parts in dependency order. MONGODB_URI is always the embedded database's; room
+   * authorization defaults to {@link DevAuthDefaults}; every other variable is read as the
+   * components read it, and all of them are validated before anything starts, so a bad value stops
+   * startup without side effects.
    */
   public static DevStack start(Map<String, String> env) {
     // The embedded database reads its EMBEDDED_MONGO_* settings as its own process does.
     EmbeddedMongoOptions mongoOptions = EmbeddedMongoConfig.from(Settings.from(env)).options();
+    Map<String, String> componentEnv = DevAuthDefaults.apply(env);
     // Validated now with a stand-in address; read again below with the database's real one, which
     // is known only once it listens (EMBEDDED_MONGO_PORT=0 picks any free port).
-    ComponentConfigs.read(env, "mongodb://" + mongoOptions.host());
+    ComponentConfigs.read(componentEnv, "mongodb://" + mongoOptions.host());
 
     EmbeddedMongo mongo = EmbeddedMongo.start(mongoOptions);
     SocketServer socketServer = null;
     try {
-      ComponentConfigs configs = ComponentConfigs.read(env, mongo.connectionString());
+      ComponentConfigs configs = ComponentConfigs.read(componentEnv, mongo.connectionString());
       socketServer = SocketServer.start(configs.socketServer());
       return new DevStack(mongo, socketServer, BackendServer.start(configs.backend()));
     } catch (RuntimeException | Error e) {

@@ -5,6 +5,8 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
+import io.roomcast.socket.auth.ConnectAuthRequired;
+import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.emit.RoomEmitter;
 import io.roomcast.socket.http.GuardedChannelInitializer;
@@ -31,14 +33,20 @@ public final class SocketServer implements AutoCloseable {
   private final int port;
   private final RoomEmitter emitter;
   private final ChangeStreams streams;
+  private final RoomAuth auth;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SocketServer(
-      SocketIOServer socketIo, int port, RoomEmitter emitter, ChangeStreams streams) {
+      SocketIOServer socketIo,
+      int port,
+      RoomEmitter emitter,
+      ChangeStreams streams,
+      RoomAuth auth) {
     this.socketIo = socketIo;
     this.port = port;
     this.emitter = emitter;
     this.streams = streams;
+    this.auth = auth;
   }
 
   /** Starts with stream failures only logged. */
@@ -55,10 +63,20 @@ public final class SocketServer implements AutoCloseable {
   public static SocketServer start(SocketServerConfig config, StreamFailureListener failures) {
     SocketIOServer socketIo = new SocketIOServer(socketIoConfiguration(config));
     ConnectionLimits limits = ConnectionLimits.register(socketIo, config);
+    RoomAuth auth = RoomAuth.start(config.roomAuth());
     PipelineReplacement.install(
-        socketIo, new GuardedChannelInitializer(new OriginGuard(config.allowedOrigins()), limits));
-    RoomProtocol.register(socketIo, config.maxRoomsPerClient());
-    int port = SocketIoBinding.bind(socketIo, config);
+        socketIo,
+        new GuardedChannelInitializer(
+            new OriginGuard(config.allowedOrigins()), limits, new ConnectAuthRequired()));
+    auth.register(socketIo);
+    RoomProtocol.register(socketIo, config.maxRoomsPerClient(), auth);
+    int port;
+    try {
+      port = SocketIoBinding.bind(socketIo, config);
+    } catch (RuntimeException e) {
+      auth.close();
+      throw e;
+    }
     RoomEmitter emitter =
         new RoomEmitter(socketIo.getNamespace(Namespace.DEFAULT_NAME), config.uuidField());
     ChangeStreams streams;
@@ -66,17 +84,21 @@ public final class SocketServer implements AutoCloseable {
       streams = ChangeStreams.open(config.mongoUri(), config.watchDatabases(), emitter, failures);
     } catch (RuntimeException e) {
       socketIo.stop();
+      auth.close();
       throw e;
     }
     LOG.info(
-        "socket server listening on {}:{}, watching {} on {}, rooms by field '{}', origins {}",
+        "socket server listening on {}:{}, watching {} on {}, rooms by field '{}', origins {}, "
+            + "room authorization {}",
         config.socketHost(),
         port,
         config.watchDatabases(),
         config.mongoUri().getHosts(),
         config.uuidField(),
-        config.allowedOrigins());
-    return new SocketServer(socketIo, port, emitter, streams);
+        config.allowedOrigins(),
+        config.roomAuth().mode());
+    auth.warnIfOpen();
+    return new SocketServer(socketIo, port, emitter, streams, auth);
   }
 
   private static Configuration socketIoConfiguration(SocketServerConfig config) {
@@ -112,6 +134,7 @@ public final class SocketServer implements AutoCloseable {
     }
     streams.close();
     socketIo.stop();
+    auth.close();
     LOG.info(
         "socket server stopped: {} changes with a UUID, {} events delivered, {} changes skipped "
             + "without a UUID",

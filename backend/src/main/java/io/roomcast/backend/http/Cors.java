@@ -15,7 +15,7 @@ import io.roomcast.common.origin.AllowedOrigins;
  */
 public final class Cors {
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
-  static final String ALLOWED_HEADERS = "Content-Type";
+  static final String ALLOWED_HEADERS = "Content-Type, Authorization";
   static final String MAX_AGE_SECONDS = "600";
 
   private final AllowedOrigins origins;

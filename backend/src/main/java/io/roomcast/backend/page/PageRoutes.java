@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.roomcast.backend.auth.DevTokenRoute;
 import io.roomcast.backend.http.JsonReplies;
 import io.roomcast.backend.update.UpdateRoute;
 
@@ -20,10 +21,15 @@ public final class PageRoutes {
 
   private final String socketUrl;
   private final String uuidField;
+  private final boolean devTokens;
 
-  public PageRoutes(String socketUrl, String uuidField) {
+  /**
+   * @param devTokens whether the page should fetch its tokens from {@code POST /dev/token}
+   */
+  public PageRoutes(String socketUrl, String uuidField, boolean devTokens) {
     this.socketUrl = socketUrl;
     this.uuidField = uuidField;
+    this.devTokens = devTokens;
   }
 
   /** Static files are configured on the JavalinConfig itself, routes on its routes. */
@@ -45,6 +51,7 @@ public final class PageRoutes {
         JsonReplies.object()
             .put("socketUrl", socketUrl)
             .put("updatePath", UpdateRoute.PATH)
-            .put("uuidField", uuidField));
+            .put("uuidField", uuidField)
+            .put("tokenPath", devTokens ? DevTokenRoute.PATH : null));
   }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.roomcast.backend.auth.DocumentAccess;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.http.JsonReplies;
 import io.roomcast.backend.http.UuidParams;
@@ -27,12 +28,17 @@ public final class ResourceRoutes {
   private final JsonBodies bodies;
   private final Map<Namespace, UuidDocuments> allowed;
   private final ResourceBodies resourceBodies;
+  private final DocumentAccess access;
 
   public ResourceRoutes(
-      JsonBodies bodies, Map<Namespace, UuidDocuments> allowed, String uuidField) {
+      JsonBodies bodies,
+      Map<Namespace, UuidDocuments> allowed,
+      String uuidField,
+      DocumentAccess access) {
     this.bodies = bodies;
     this.allowed = Map.copyOf(allowed);
     this.resourceBodies = new ResourceBodies(uuidField);
+    this.access = access;
   }
 
   public void install(RoutesConfig routes) {
@@ -95,7 +101,9 @@ public final class ResourceRoutes {
                     new NotFoundResponse(
                         "collection " + db + "." + collection + " is not served by this API"));
     Namespace namespace = new Namespace(db, collection);
-    return new Target(namespace, UuidParams.parse(ctx.pathParam("uuid"), "the path"), documents);
+    UUID uuid = UuidParams.parse(ctx.pathParam("uuid"), "the path");
+    access.require(ctx, uuid);
+    return new Target(namespace, uuid, documents);
   }
 
   private static NotFoundResponse missing(Target target) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.roomcast.backend.auth.DocumentAccess;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.http.JsonReplies;
 import io.roomcast.backend.http.UuidParams;
@@ -28,16 +29,23 @@ public final class UpdateRoute {
 
   private final JsonBodies bodies;
   private final UuidDocuments documents;
+  private final DocumentAccess access;
 
-  public UpdateRoute(JsonBodies bodies, UuidDocuments documents) {
+  public UpdateRoute(JsonBodies bodies, UuidDocuments documents, DocumentAccess access) {
     this.bodies = bodies;
     this.documents = documents;
+    this.access = access;
   }
 
   public void handle(Context ctx) throws IOException {
     ObjectNode body = bodies.object(ctx);
     rejectUnknownFields(body);
     UUID uuid = uuidOf(body.get(UUID_KEY));
+    if (body.hasNonNull(UUID_KEY)) {
+      access.require(ctx, uuid);
+    } else {
+      access.requireNewDocument(ctx);
+    }
     if (!body.has(DATA_FIELD)) {
       throw new BadRequestResponse("the body needs a \"data\" field (any JSON value)");
     }

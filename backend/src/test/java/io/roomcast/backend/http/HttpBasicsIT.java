@@ -67,7 +67,8 @@ class HttpBasicsIT {
     assertEquals(204, reply.status(), reply.toString());
     assertEquals(ALLOWED, reply.header("Access-Control-Allow-Origin").orElseThrow());
     assertEquals(Cors.ALLOWED_METHODS, reply.header("Access-Control-Allow-Methods").orElseThrow());
-    assertEquals("Content-Type", reply.header("Access-Control-Allow-Headers").orElseThrow());
+    assertEquals(
+        "Content-Type, Authorization", reply.header("Access-Control-Allow-Headers").orElseThrow());
     assertTrue(reply.header("Access-Control-Allow-Credentials").isEmpty());
   }
 

@@ -29,7 +29,8 @@ class PageIT {
       Http.Reply config = http.get("/config.json");
       assertEquals(200, config.status());
       assertEquals(
-          MAPPER.readTree("{\"socketUrl\":\"\",\"updatePath\":\"/update\",\"uuidField\":\"uuid\"}"),
+          MAPPER.readTree(
+              "{\"socketUrl\":\"\",\"updatePath\":\"/update\",\"uuidField\":\"uuid\",\"tokenPath\":null}"),
           config.json());
     }
   }

@@ -2,6 +2,7 @@ package io.roomcast.common.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,24 @@ public final class Setting<T> {
         description + " (" + limits + ")",
         false,
         s -> s.number(name, defaultValue, min, max));
+  }
+
+  /** A non-blank, trimmed string, or empty when unset (there is no default). */
+  public static Setting<Optional<String>> optional(String name, String description) {
+    return new Setting<>(
+        name, "", description, false, s -> Optional.ofNullable(s.string(name, null)));
+  }
+
+  /** {@code true} or {@code false} (any case). */
+  public static Setting<Boolean> flag(String name, boolean defaultValue, String description) {
+    return string(name, Boolean.toString(defaultValue), description)
+        .map(
+            value -> {
+              if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
+              }
+              throw new InvalidValue(value, "true or false");
+            });
   }
 
   /** A comma-separated list with no empty items. */

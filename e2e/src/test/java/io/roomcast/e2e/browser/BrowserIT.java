@@ -38,7 +38,8 @@ class BrowserIT {
   static void start() throws Exception {
     String missing = HeadlessChromium.missing();
     Assumptions.assumeTrue(missing == null, missing);
-    stack = Stack.start();
+    // As the launcher runs it: the page fetches its tokens from the backend's dev endpoint.
+    stack = Stack.startOwned(Stack.DEV_TOKENS_AUTH);
     chromium = HeadlessChromium.start();
     page = chromium.driver();
   }

@@ -39,8 +39,19 @@ class DevLauncherIT {
       assertEquals(200, http.get("/config.json").status());
 
       String room = UUID.randomUUID().toString();
+      String socketUrl = "http://127.0.0.1:" + socketPort;
+      // By default the launcher runs ROOM_AUTH=jwt: no token, no connection.
+      try (JavaSocketClient stranger =
+          JavaSocketClient.join(socketUrl, "websocket", List.of(room))) {
+        await("refused without a token")
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> stranger.errors().stream().anyMatch(e -> e.contains("unauthorized")));
+      }
+      HttpJson.Response minted = http.send("POST", "/dev/token", "{\"rooms\":[\"" + room + "\"]}");
+      assertEquals(200, minted.status(), String.valueOf(minted.body()));
+      String token = minted.body().path("token").asText();
       try (JavaSocketClient client =
-          JavaSocketClient.join("http://127.0.0.1:" + socketPort, "websocket", List.of(room))) {
+          JavaSocketClient.joinWithToken(socketUrl, "websocket", List.of(room), token)) {
         assertTrue(client.awaitJoined().path("ok").asBoolean(), String.valueOf(client.joinAck()));
         http.send("POST", "/update", "{\"uuid\":\"" + room + "\",\"data\":{\"hello\":\"dev\"}}");
         client.awaitEvent("the update", e -> room.equals(e.uuid()));
@@ -53,6 +64,9 @@ class DevLauncherIT {
       assertTrue(
           dev.output().stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
           "clean shutdown prints no stack trace");
+      assertTrue(
+          dev.output().stream().noneMatch(l -> l.contains("ROOM_AUTH=open")),
+          "the launcher does not run open rooms by default");
     }
   }
 

@@ -37,7 +37,9 @@ final class SocketServerProcess implements AutoCloseable {
                 "SOCKET_PORT",
                 Integer.toString(port),
                 "ALLOWED_ORIGINS",
-                allowedOrigins));
+                allowedOrigins,
+                "ROOM_AUTH",
+                "open"));
     SocketServerProcess server = new SocketServerProcess(process, port);
     try {
       await("socket server on " + port).atMost(STARTUP).until(server::acceptsConnections);

@@ -7,6 +7,7 @@ import io.socket.client.Socket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.json.JSONArray;
@@ -24,7 +25,7 @@ public final class JavaSocketClient extends RecordingClient {
   private final Socket socket;
 
   private JavaSocketClient(
-      String url, InetAddress source, List<String> transports, List<String> rooms) {
+      String url, InetAddress source, List<String> transports, List<String> rooms, String token) {
     super(
         "java-client-2.x/"
             + String.join("+", transports)
@@ -39,6 +40,7 @@ public final class JavaSocketClient extends RecordingClient {
             .setTransports(transports.toArray(String[]::new))
             .setForceNew(true)
             .setReconnection(false)
+            .setAuth(token == null ? null : Map.of("token", token))
             .build();
     options.callFactory = http;
     options.webSocketFactory = http;
@@ -59,13 +61,19 @@ public final class JavaSocketClient extends RecordingClient {
 
   /** Connects over one transport and joins the rooms. */
   public static JavaSocketClient join(String url, String transport, List<String> rooms) {
-    return new JavaSocketClient(url, null, List.of(transport), rooms);
+    return new JavaSocketClient(url, null, List.of(transport), rooms, null);
+  }
+
+  /** Connects over one transport presenting the token in the handshake, joins the rooms. */
+  public static JavaSocketClient joinWithToken(
+      String url, String transport, List<String> rooms, String token) {
+    return new JavaSocketClient(url, null, List.of(transport), rooms, token);
   }
 
   /** Connects from a loopback source address (127.x.y.z) over the transports, joins the rooms. */
   public static JavaSocketClient join(
       String url, InetAddress source, List<String> transports, List<String> rooms) {
-    return new JavaSocketClient(url, source, transports, rooms);
+    return new JavaSocketClient(url, source, transports, rooms, null);
   }
 
   private static JsonNode json(Object[] args, int index) {

@@ -23,14 +23,17 @@ public final class NodeSocketClient extends RecordingClient {
 
   private final Process process;
 
-  private NodeSocketClient(String url, String version, String transport, List<String> rooms)
+  private NodeSocketClient(
+      String url, String version, String transport, List<String> rooms, String token)
       throws IOException {
     super("node-socket.io-client-" + version + "/" + transport);
-    process =
-        new ProcessBuilder(
-                "node", SCRIPT.toString(), url, version, transport, String.join(",", rooms))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("node", SCRIPT.toString(), url, version, transport, String.join(",", rooms)));
+    if (token != null) {
+      command.add(token);
+    }
+    process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     Thread reader = new Thread(this::readLines, "node-client-" + version + "-" + transport);
     reader.setDaemon(true);
     reader.start();
@@ -39,11 +42,17 @@ public final class NodeSocketClient extends RecordingClient {
   /** Starts a Node client of the given protocol version ({@code v4} or {@code v2}). */
   public static NodeSocketClient join(
       String url, String version, String transport, List<String> rooms) {
+    return joinWithToken(url, version, transport, rooms, null);
+  }
+
+  /** Like {@link #join}, presenting a token (v4: handshake auth; v2: the token query parameter). */
+  public static NodeSocketClient joinWithToken(
+      String url, String version, String transport, List<String> rooms, String token) {
     Assumptions.assumeTrue(
         Files.isDirectory(Path.of("node_modules/socket.io-client")),
         "e2e/node_modules is missing: the build runs `npm ci` in e2e before the tests");
     try {
-      return new NodeSocketClient(url, version, transport, rooms);
+      return new NodeSocketClient(url, version, transport, rooms, token);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start node", e);
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * What every test client records, whatever drives it: the events in arrival order, the JoinRoom
  * acknowledgement, and connection errors, which also go into its description for failure messages.
  */
-abstract class RecordingClient implements WatchingClient {
+public abstract class RecordingClient implements WatchingClient {
   private final String name;
   private final List<ReceivedEvent> events = new CopyOnWriteArrayList<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();

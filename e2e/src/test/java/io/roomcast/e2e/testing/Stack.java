@@ -29,11 +29,26 @@ public final class Stack implements AutoCloseable {
     this.backend = backend;
   }
 
+  /**
+   * Room authorization as the launcher runs it: tokens verified with a secret, minted for the page
+   * by the backend's development endpoint. Without it, stacks run with {@code ROOM_AUTH=open}.
+   */
+  public static final Map<String, String> DEV_TOKENS_AUTH =
+      Map.of(
+          "ROOM_AUTH", "jwt",
+          "ROOM_AUTH_JWT_SECRET", "e2e-tests-secret-of-at-least-32-bytes!",
+          "DEV_TOKENS", "true");
+
   /** The whole product on a fresh embedded database that this stack owns and closes. */
   public static Stack start() {
+    return startOwned(Map.of());
+  }
+
+  /** Like {@link #start()}, with extra settings such as {@link #DEV_TOKENS_AUTH}. */
+  public static Stack startOwned(Map<String, String> extraEnv) {
     EmbeddedMongo mongo = EmbeddedMongo.start();
     try {
-      Stack stack = start(mongo.connectionString(), Map.of());
+      Stack stack = start(mongo.connectionString(), extraEnv);
       stack.ownedMongo = mongo;
       return stack;
     } catch (RuntimeException e) {
@@ -42,7 +57,10 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  /** Socket server and backend against the given MongoDB, with extra settings on top. */
+  /**
+   * Socket server and backend against the given MongoDB, with extra settings on top of the test
+   * defaults ({@code ROOM_AUTH=open} among them).
+   */
   public static Stack start(String mongoUri, Map<String, String> extraEnv) {
     // The backend's port goes into the socket server's allowed origins, so it is chosen first.
     int backendPort = freePort();
@@ -54,6 +72,7 @@ public final class Stack implements AutoCloseable {
     env.put("BACKEND_HOST", "127.0.0.1");
     env.put("BACKEND_PORT", Integer.toString(backendPort));
     env.put("ALLOWED_ORIGINS", page + ",http://localhost:" + backendPort);
+    env.put("ROOM_AUTH", "open");
     env.putAll(extraEnv);
     SocketServer socketServer = SocketServer.start(SocketServerConfig.from(Settings.from(env)));
     try {

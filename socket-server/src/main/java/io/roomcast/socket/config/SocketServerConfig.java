@@ -8,7 +8,9 @@ import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
+import io.roomcast.socket.auth.RoomAuthSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,18 +82,25 @@ public final class SocketServerConfig {
           "binary attachments one packet may announce");
 
   /** Every setting this component reads, in table order; flags naming anything else are refused. */
-  public static final List<Setting<?>> SETTINGS =
-      List.of(
-          SharedSettings.MONGODB_URI,
-          SharedSettings.UUID_FIELD,
-          WATCH_DATABASES,
-          SOCKET_HOST,
-          SOCKET_PORT,
-          ALLOWED_ORIGINS,
-          MAX_ROOMS_PER_CLIENT,
-          MAX_FRAME,
-          MAX_CLIENT_BUFFER_BYTES,
-          MAX_ATTACHMENTS);
+  public static final List<Setting<?>> SETTINGS = settings();
+
+  private static List<Setting<?>> settings() {
+    List<Setting<?>> all = new ArrayList<>();
+    all.addAll(
+        List.of(
+            SharedSettings.MONGODB_URI,
+            SharedSettings.UUID_FIELD,
+            WATCH_DATABASES,
+            SOCKET_HOST,
+            SOCKET_PORT,
+            ALLOWED_ORIGINS,
+            MAX_ROOMS_PER_CLIENT,
+            MAX_FRAME,
+            MAX_CLIENT_BUFFER_BYTES,
+            MAX_ATTACHMENTS));
+    all.addAll(RoomAuthSettings.SETTINGS);
+    return List.copyOf(all);
+  }
 
   private final ConnectionString mongoUri;
   private final String uuidField;
@@ -103,6 +112,7 @@ public final class SocketServerConfig {
   private final int maxFrame;
   private final int maxClientBufferBytes;
   private final int maxAttachments;
+  private final RoomAuthSettings roomAuth;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -115,6 +125,7 @@ public final class SocketServerConfig {
     maxFrame = MAX_FRAME.read(settings);
     maxClientBufferBytes = MAX_CLIENT_BUFFER_BYTES.read(settings);
     maxAttachments = MAX_ATTACHMENTS.read(settings);
+    roomAuth = RoomAuthSettings.from(settings);
   }
 
   /**
@@ -195,5 +206,10 @@ public final class SocketServerConfig {
   /** Binary attachments one packet may announce. */
   public int maxAttachments() {
     return maxAttachments;
+  }
+
+  /** Who may join which room (ROOM_AUTH and its settings). */
+  public RoomAuthSettings roomAuth() {
+    return roomAuth;
   }
 }

@@ -5,21 +5,23 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.roomcast.common.uuid.Uuids;
-import java.util.HashSet;
-import java.util.Set;
+import io.roomcast.socket.auth.ConnectionGrants;
+import io.roomcast.socket.auth.RoomAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client-to-server events: {@code JoinRoom} and {@code LeaveRoom} with an array of UUIDs, and
- * {@code Check}, echoed back. Listeners run on Netty event loops, so they only touch in-memory room
- * maps and enqueue replies.
+ * The client-to-server events: {@code JoinRoom} (an array of UUIDs, or {@code {"rooms": [...],
+ * "token": "..."}}) through the {@link RoomGate}, {@code LeaveRoom} with an array of UUIDs, {@code
+ * Authenticate} with {@code {"token": "..."}}, and {@code Check}, echoed back. Listeners run on
+ * Netty event loops, so they only touch in-memory maps and enqueue replies; a join that waits for
+ * the webhook is answered from the webhook's callback.
  */
 public final class RoomProtocol {
   public static final String JOIN_ROOM = "JoinRoom";
   public static final String LEAVE_ROOM = "LeaveRoom";
   public static final String CHECK = "Check";
+  public static final String AUTHENTICATE = "Authenticate";
 
   /** The event that carries a rejection when the client asked for no ack. */
   public static final String ERROR_EVENT = "error";
@@ -29,22 +31,47 @@ public final class RoomProtocol {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomProtocol.class);
 
-  private final int maxRoomsPerClient;
+  private final RoomGate gate;
+  private final TokenEvents tokens;
 
-  private RoomProtocol(int maxRoomsPerClient) {
-    this.maxRoomsPerClient = maxRoomsPerClient;
+  private RoomProtocol(RoomGate gate, TokenEvents tokens) {
+    this.gate = gate;
+    this.tokens = tokens;
   }
 
-  /** Registers the three events on the server's default namespace. */
-  public static void register(SocketIOServer server, int maxRoomsPerClient) {
-    RoomProtocol protocol = new RoomProtocol(maxRoomsPerClient);
+  /** Registers the events on the server's default namespace; joins go through {@code auth}. */
+  public static void register(SocketIOServer server, int maxRoomsPerClient, RoomAuth auth) {
+    RoomProtocol protocol =
+        new RoomProtocol(
+            new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient),
+            new TokenEvents(auth));
     server.addEventListener(JOIN_ROOM, JsonNode.class, protocol::join);
     server.addEventListener(LEAVE_ROOM, JsonNode.class, protocol::leave);
+    server.addEventListener(AUTHENTICATE, JsonNode.class, protocol.tokens::authenticate);
     server.addEventListener(CHECK, JsonNode.class, RoomProtocol::check);
   }
 
   private void join(SocketIOClient client, JsonNode payload, AckRequest ack) {
-    RoomRequest request = RoomRequest.parse(JOIN_ROOM, payload);
+    JsonNode rooms = payload;
+    String token = null;
+    if (payload != null && payload.isObject()) {
+      rooms = payload.get("rooms");
+      JsonNode given = payload.get("token");
+      if (given != null && !given.isTextual()) {
+        RoomRequest request = RoomRequest.parse(JOIN_ROOM, rooms);
+        reject(
+            client,
+            ack,
+            JOIN_ROOM,
+            RoomReply.rejected(
+                request,
+                "JoinRoom's token must be a string; nothing done",
+                RoomReply.REQUEST_REJECTED));
+        return;
+      }
+      token = given == null ? null : given.asText();
+    }
+    RoomRequest request = RoomRequest.parse(JOIN_ROOM, rooms);
     if (!request.valid()) {
       reject(
           client,
@@ -53,26 +80,15 @@ public final class RoomProtocol {
           RoomReply.rejected(request, request.error(), RoomReply.REQUEST_REJECTED));
       return;
     }
-    // Polling requests of one client may arrive on different event loops: check and join as one.
-    synchronized (client) {
-      Set<String> current = uuidRooms(client);
-      Set<String> added = new HashSet<>(request.rooms());
-      added.removeAll(current);
-      if (current.size() + added.size() > maxRoomsPerClient) {
-        String error =
-            "joining "
-                + added.size()
-                + " more rooms would exceed MAX_ROOMS_PER_CLIENT="
-                + maxRoomsPerClient
-                + " (this connection is in "
-                + current.size()
-                + "); nothing done";
-        reject(client, ack, JOIN_ROOM, RoomReply.rejected(request, error, "room limit"));
-        return;
-      }
-      client.joinRooms(added);
-    }
-    ack.sendAckData(RoomReply.done(request, "joined"));
+    gate.join(client, request, token)
+        .thenAccept(
+            reply -> {
+              if (reply.path("ok").asBoolean()) {
+                ack.sendAckData(reply);
+              } else {
+                reject(client, ack, JOIN_ROOM, reply);
+              }
+            });
   }
 
   private void leave(SocketIOClient client, JsonNode payload, AckRequest ack) {
@@ -85,7 +101,7 @@ public final class RoomProtocol {
           RoomReply.rejected(request, request.error(), RoomReply.REQUEST_REJECTED));
       return;
     }
-    synchronized (client) {
+    synchronized (ConnectionGrants.of(client)) {
       client.leaveRooms(request.rooms());
     }
     ack.sendAckData(RoomReply.done(request, "left"));
@@ -104,8 +120,7 @@ public final class RoomProtocol {
     ack.sendAckData(echo);
   }
 
-  private static void reject(
-      SocketIOClient client, AckRequest ack, String event, ObjectNode rejection) {
+  static void reject(SocketIOClient client, AckRequest ack, String event, ObjectNode rejection) {
     LOG.debug(
         "{} rejected for session {}: {}",
         event,
@@ -116,16 +131,5 @@ public final class RoomProtocol {
     } else {
       client.sendEvent(ERROR_EVENT, RoomReply.errorEvent(event, rejection));
     }
-  }
-
-  /** The UUID rooms the client is in; the namespace's own room (named "") is not one of them. */
-  private static Set<String> uuidRooms(SocketIOClient client) {
-    Set<String> rooms = new HashSet<>();
-    for (String room : client.getAllRooms()) {
-      if (Uuids.parse(room).isPresent()) {
-        rooms.add(room);
-      }
-    }
-    return rooms;
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The answers to room requests, as docs/protocol.md defines them: {@code
@@ -43,6 +45,11 @@ final class RoomReply {
    * items echoed up to {@link #MAX_ECHOED_CHARS}, and {@code omitted} counting the rest.
    */
   static ObjectNode rejected(RoomRequest request, String error, String validItemReason) {
+    return rejected(request, error, item -> validItemReason);
+  }
+
+  private static ObjectNode rejected(
+      RoomRequest request, String error, Function<RoomRequest.Item, String> validItemReason) {
     ObjectNode reply = NODES.objectNode().put("ok", false).put("error", error);
     ArrayNode results = reply.putArray("results");
     List<RoomRequest.Item> items = request.items();
@@ -54,7 +61,7 @@ final class RoomReply {
         result.set("uuid", echo(item.given()));
       }
       result.put("status", REJECTED);
-      result.put("reason", item.valid() ? validItemReason : item.reason());
+      result.put("reason", item.valid() ? validItemReason.apply(item) : item.reason());
     }
     if (items.size() > MAX_ECHOED_ITEMS) {
       reply.put("omitted", items.size() - MAX_ECHOED_ITEMS);
@@ -74,6 +81,14 @@ final class RoomReply {
   /** A request refused as a whole, with nothing to list item by item. */
   static ObjectNode failed(String error) {
     return NODES.objectNode().put("ok", false).put("error", error);
+  }
+
+  /**
+   * Nothing done: each refused room carries its own reason, the others {@code request rejected};
+   * bounded like {@link #rejected}.
+   */
+  static ObjectNode refused(RoomRequest request, String error, Map<String, String> reasons) {
+    return rejected(request, error, item -> reasons.getOrDefault(item.room(), REQUEST_REJECTED));
   }
 
   /** The payload of an {@code error} event: a rejection plus the event it answers. */

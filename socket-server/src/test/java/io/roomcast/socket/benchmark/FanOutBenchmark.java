@@ -6,10 +6,13 @@ import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.testing.MongoWriter;
+import io.roomcast.socket.testing.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +29,13 @@ import org.bson.BsonInt64;
  * insert-to-receipt latency (p50, p99, max) and heap used. Everything runs in one JVM (database,
  * server and clients share the CPU), so the figures are a floor, not a ceiling.
  *
+ * <p>The fourth argument is the room authorization: {@code open} (default) or {@code jwt}, where
+ * each client connects with a token and every join is checked against its grants; the emit path is
+ * the same in both (grants are checked at join time only), which the figures show.
+ *
  * <pre>mvn -pl socket-server exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000"</pre>
+ *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000 jwt"
+ * </pre>
  */
 public final class FanOutBenchmark {
   private FanOutBenchmark() {}
@@ -36,23 +44,31 @@ public final class FanOutBenchmark {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int events = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
-    try (EmbeddedMongo mongo = EmbeddedMongo.start();
-        MongoWriter writer = new MongoWriter(mongo.connectionString());
-        SocketServer server =
-            SocketServer.start(
-                SocketServerConfig.from(
-                    Settings.from(
-                        Map.of(
-                            "MONGODB_URI", mongo.connectionString(),
-                            "SOCKET_HOST", "127.0.0.1",
-                            "SOCKET_PORT", "0",
-                            "ALLOWED_ORIGINS", "*"))))) {
-      run(server.port(), writer.collection("app", "bench"), clients, rooms, events);
+    boolean jwt = args.length > 3 && "jwt".equals(args[3]);
+    Map<String, String> env = new HashMap<>();
+    env.put("MONGODB_URI", "");
+    env.put("SOCKET_HOST", "127.0.0.1");
+    env.put("SOCKET_PORT", "0");
+    env.put("ALLOWED_ORIGINS", "*");
+    env.putAll(jwt ? TestTokens.SERVER_SETTINGS : Map.of("ROOM_AUTH", "open"));
+    String token = jwt ? TestTokens.granting(Duration.ofHours(1), "*") : null;
+    try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
+      env.put("MONGODB_URI", mongo.connectionString());
+      try (MongoWriter writer = new MongoWriter(mongo.connectionString());
+          SocketServer server = SocketServer.start(SocketServerConfig.from(Settings.from(env)))) {
+        System.out.printf("room authorization: %s%n", jwt ? "jwt" : "open");
+        run(server.port(), writer.collection("app", "bench"), clients, rooms, events, token);
+      }
     }
   }
 
   private static void run(
-      int port, MongoCollection<BsonDocument> bench, int clients, int rooms, int events)
+      int port,
+      MongoCollection<BsonDocument> bench,
+      int clients,
+      int rooms,
+      int events,
+      String token)
       throws Exception {
     List<UUID> roomIds = new ArrayList<>();
     for (int i = 0; i < rooms; i++) {
@@ -72,6 +88,7 @@ public final class FanOutBenchmark {
                   http,
                   port,
                   room,
+                  token,
                   sent -> {
                     long index = received.getAndIncrement();
                     if (index < latencies.length()) {

@@ -12,26 +12,35 @@ import java.util.function.LongConsumer;
  * A minimal Socket.IO v4 client over the JDK's WebSocket, for the benchmark only: a thousand
  * socket.io-client-java instances would each add threads and funnel every event through that
  * library's single event thread, so the figures would describe the client rather than the server.
- * It answers pings, joins one room and reports, for each change event, the send time it carries.
+ * It answers pings, connects (with a token in {@code jwt} mode), joins one room and reports, for
+ * each change event, the send time it carries.
  */
 final class RawSocketIoClient implements WebSocket.Listener {
   private final String room;
+  private final String token;
   private final LongConsumer onSentNanos;
   private final CountDownLatch joined;
   private final StringBuilder partial = new StringBuilder();
   private CompletableFuture<WebSocket> sending;
 
-  private RawSocketIoClient(String room, LongConsumer onSentNanos, CountDownLatch joined) {
+  private RawSocketIoClient(
+      String room, String token, LongConsumer onSentNanos, CountDownLatch joined) {
     this.room = room;
+    this.token = token;
     this.onSentNanos = onSentNanos;
     this.joined = joined;
   }
 
   static CompletableFuture<WebSocket> connect(
-      HttpClient http, int port, String room, LongConsumer onSentNanos, CountDownLatch joined) {
+      HttpClient http,
+      int port,
+      String room,
+      String token,
+      LongConsumer onSentNanos,
+      CountDownLatch joined) {
     URI uri = URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket");
     return http.newWebSocketBuilder()
-        .buildAsync(uri, new RawSocketIoClient(room, onSentNanos, joined));
+        .buildAsync(uri, new RawSocketIoClient(room, token, onSentNanos, joined));
   }
 
   @Override
@@ -58,7 +67,8 @@ final class RawSocketIoClient implements WebSocket.Listener {
 
   private void handle(String packet) {
     if (packet.startsWith("0{")) {
-      send("40"); // Engine.IO open: connect to the default namespace
+      // Engine.IO open: connect to the default namespace, with the token when there is one
+      send(token == null ? "40" : "40{\"token\":\"" + token + "\"}");
     } else if (packet.startsWith("40")) {
       send("420[\"JoinRoom\",[\"" + room + "\"]]");
     } else if (packet.startsWith("430")) {

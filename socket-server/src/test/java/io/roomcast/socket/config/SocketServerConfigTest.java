@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SocketServerConfigTest {
   @Test
   void defaults() {
-    SocketServerConfig config = SocketServerConfig.from(Settings.from(Map.of()));
+    SocketServerConfig config =
+        SocketServerConfig.from(
+            Settings.from(Map.of("ROOM_AUTH_JWT_SECRET", "0123456789abcdef0123456789abcdef")));
+    assertEquals(io.roomcast.socket.auth.RoomAuthMode.JWT, config.roomAuth().mode());
+    assertEquals("roomcast_token", config.roomAuth().cookieName());
     assertEquals(List.of("localhost:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app"), config.watchDatabases());
     assertEquals("uuid", config.uuidField());
@@ -45,7 +49,8 @@ class SocketServerConfigTest {
                     "MAX_ROOMS_PER_CLIENT", "7",
                     "MAX_FRAME", "4096",
                     "MAX_CLIENT_BUFFER_BYTES", "65536",
-                    "MAX_ATTACHMENTS", "0"),
+                    "MAX_ATTACHMENTS", "0",
+                    "ROOM_AUTH", "open"),
                 "--socket-port=0"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
@@ -93,7 +98,9 @@ class SocketServerConfigTest {
         "MAX_CLIENT_BUFFER_BYTES|268435457",
         "MAX_CLIENT_BUFFER_BYTES|1MiB",
         "MAX_ATTACHMENTS|-1",
-        "MAX_ATTACHMENTS|101"
+        "MAX_ATTACHMENTS|101",
+        "ROOM_AUTH|basic",
+        "ROOM_AUTH_JWT_SECRET|too-short"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =

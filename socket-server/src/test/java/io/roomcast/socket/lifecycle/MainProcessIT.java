@@ -44,13 +44,34 @@ class MainProcessIT {
                 Map.of(
                     "SOCKET_HOST", "127.0.0.1",
                     "SOCKET_PORT", Integer.toString(taken.getLocalPort()),
-                    "MONGODB_URI", "mongodb://127.0.0.1:1"))) {
+                    "MONGODB_URI", "mongodb://127.0.0.1:1",
+                    "ROOM_AUTH", "open"))) {
       assertEquals(Startup.EXIT_START_FAILED, process.awaitExit(30));
       List<String> lines = process.output();
       assertEquals(1, lines.size(), String.valueOf(lines));
       assertTrue(
           lines.get(0).startsWith("socket-server: could not start: cannot listen on 127.0.0.1:"),
           lines.get(0));
+    }
+  }
+
+  @Test
+  void jwtModeWithoutAUsableKeyExits78WithOneLine() throws Exception {
+    try (JavaProcess process = JavaProcess.start(MAIN, Map.of(), "--socket-port=1")) {
+      assertEquals(Startup.EXIT_CONFIG, process.awaitExit(30));
+      List<String> lines = process.output();
+      assertEquals(1, lines.size(), String.valueOf(lines));
+      assertTrue(lines.get(0).contains("ROOM_AUTH_JWT_SECRET"), lines.get(0));
+    }
+    try (JavaProcess process =
+        JavaProcess.start(MAIN, Map.of("ROOM_AUTH_JWT_SECRET", "too-short"), "--socket-port=1")) {
+      assertEquals(Startup.EXIT_CONFIG, process.awaitExit(30));
+      List<String> lines = process.output();
+      assertEquals(
+          List.of(
+              "socket-server: invalid ROOM_AUTH_JWT_SECRET: expected at least 32 bytes, got 9"
+                  + " (ROOM_AUTH=jwt; ROOM_AUTH=open for local development only)"),
+          lines);
     }
   }
 
@@ -70,7 +91,8 @@ class MainProcessIT {
                 Map.of(
                     "MONGODB_URI", mongo.connectionString(),
                     "SOCKET_HOST", "127.0.0.1",
-                    "SOCKET_PORT", "0"))) {
+                    "SOCKET_PORT", "0",
+                    "ROOM_AUTH_JWT_SECRET", "a-test-secret-of-at-least-32-bytes!"))) {
       await("started")
           .atMost(Duration.ofSeconds(60))
           .until(

@@ -26,8 +26,9 @@ public final class Eio3PollingClient {
   private final String sid;
   private final List<String> packets = new CopyOnWriteArrayList<>();
 
-  private Eio3PollingClient(String url) throws Exception {
-    String handshakeUrl = url + "/socket.io/?EIO=3&transport=polling";
+  private Eio3PollingClient(String url, String query) throws Exception {
+    String handshakeUrl =
+        url + "/socket.io/?EIO=3&transport=polling" + (query.isEmpty() ? "" : "&" + query);
     List<String> opened = decode(get(URI.create(handshakeUrl)));
     if (opened.isEmpty() || !opened.get(0).startsWith("0")) {
       throw new IllegalStateException("no Engine.IO open packet: " + opened);
@@ -38,7 +39,12 @@ public final class Eio3PollingClient {
   }
 
   public static Eio3PollingClient connect(String url) throws Exception {
-    return new Eio3PollingClient(url);
+    return new Eio3PollingClient(url, "");
+  }
+
+  /** Connects with extra query parameters, e.g. {@code token=...}. */
+  public static Eio3PollingClient connect(String url, String query) throws Exception {
+    return new Eio3PollingClient(url, query);
   }
 
   /** The Engine.IO session id the server gave. */

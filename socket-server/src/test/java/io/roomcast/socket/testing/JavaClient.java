@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -29,7 +30,8 @@ public final class JavaClient implements AutoCloseable {
   private final List<Received> events = new CopyOnWriteArrayList<>();
   private final List<String> connectErrors = new CopyOnWriteArrayList<>();
 
-  private JavaClient(String url, String transport, String origin) {
+  private JavaClient(
+      String url, String transport, String origin, Consumer<SocketOptionBuilder> extra) {
     SocketOptionBuilder options =
         IO.Options.builder()
             .setTransports(new String[] {transport})
@@ -38,6 +40,7 @@ public final class JavaClient implements AutoCloseable {
     if (origin != null) {
       options.setExtraHeaders(Map.of("Origin", List.of(origin)));
     }
+    extra.accept(options);
     socket = IO.socket(URI.create(url), options.build());
     socket.onAnyIncoming(args -> events.add(new Received((String) args[0], json(args, 1))));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectErrors.add(Arrays.toString(args)));
@@ -51,7 +54,13 @@ public final class JavaClient implements AutoCloseable {
 
   /** Connects presenting the given Origin header; does not wait. */
   public static JavaClient connectFrom(String url, String transport, String origin) {
-    return new JavaClient(url, transport, origin);
+    return new JavaClient(url, transport, origin, options -> {});
+  }
+
+  /** Connects with further options (auth payload, query, headers); does not wait. */
+  public static JavaClient connectWith(
+      String url, String transport, Consumer<SocketOptionBuilder> options) {
+    return new JavaClient(url, transport, null, options);
   }
 
   public JavaClient awaitConnected() {
@@ -74,15 +83,21 @@ public final class JavaClient implements AutoCloseable {
 
   /** Emits with an ack request and waits for the ack's first argument. */
   public JsonNode emitWithAck(String event, Object... args) {
-    AtomicReference<JsonNode> ack = new AtomicReference<>();
+    CompletableFuture<JsonNode> ack = emitWithAckAsync(event, args);
+    return await("ack of " + event).atMost(TIMEOUT).until(() -> ack.getNow(null), r -> r != null);
+  }
+
+  /** Emits with an ack request; the future completes with the ack's first argument. */
+  public CompletableFuture<JsonNode> emitWithAckAsync(String event, Object... args) {
+    CompletableFuture<JsonNode> ack = new CompletableFuture<>();
     socket.emit(
         event,
         args,
         reply -> {
           List<JsonNode> nodes = json(reply, 0);
-          ack.set(nodes.isEmpty() ? JsonNodeFactory.instance.missingNode() : nodes.get(0));
+          ack.complete(nodes.isEmpty() ? JsonNodeFactory.instance.missingNode() : nodes.get(0));
         });
-    return await("ack of " + event).atMost(TIMEOUT).until(ack::get, reply -> reply != null);
+    return ack;
   }
 
   /** Emits without asking for an ack. */

@@ -21,13 +21,17 @@ public final class SocketServers {
     return start(mongoUri, Map.of());
   }
 
-  /** A server with extra settings on top of the test defaults. */
+  /**
+   * A server with extra settings on top of the test defaults, which include {@code ROOM_AUTH=open}
+   * (the tests of authorization set their own mode).
+   */
   public static SocketServer start(String mongoUri, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("MONGODB_URI", mongoUri);
     env.put("SOCKET_HOST", "127.0.0.1");
     env.put("SOCKET_PORT", "0");
     env.put("ALLOWED_ORIGINS", ALLOWED_ORIGIN);
+    env.put("ROOM_AUTH", "open");
     env.putAll(extra);
     return SocketServer.start(SocketServerConfig.from(Settings.from(env)));
   }

@@ -1,0 +1,80 @@
+package io.roomcast.socket.rooms;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roomcast.socket.auth.ConnectionGrants;
+import io.roomcast.socket.auth.GrantExpiry;
+import io.roomcast.socket.auth.JoinedRooms;
+import io.roomcast.socket.auth.RoomAuthorizer;
+import io.roomcast.socket.auth.RoomDecision;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only way into a room: authorize, then check the room limit and join, all or nothing. Any
+ * future path that puts a client in a room (a replay, a rejoin) must come through here.
+ */
+final class RoomGate {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomGate.class);
+
+  private final RoomAuthorizer authorizer;
+  private final GrantExpiry expiry;
+  private final int maxRoomsPerClient;
+
+  RoomGate(RoomAuthorizer authorizer, GrantExpiry expiry, int maxRoomsPerClient) {
+    this.authorizer = authorizer;
+    this.expiry = expiry;
+    this.maxRoomsPerClient = maxRoomsPerClient;
+  }
+
+  /** The reply to a valid request, once authorized (possibly on another thread). */
+  CompletionStage<ObjectNode> join(SocketIOClient client, RoomRequest request, String token) {
+    return authorizer
+        .authorize(client, request.rooms(), token)
+        .thenApply(decision -> admit(client, request, decision))
+        .exceptionally(
+            error -> {
+              LOG.warn(
+                  "room authorization failed for session {}: {}",
+                  client.getSessionId(),
+                  error.toString());
+              return RoomReply.rejected(
+                  request, "authorization failed; nothing done", RoomDecision.AUTH_UNAVAILABLE);
+            });
+  }
+
+  private ObjectNode admit(SocketIOClient client, RoomRequest request, RoomDecision decision) {
+    if (!decision.allAllowed()) {
+      String error =
+          decision.refused().size()
+              + " of "
+              + request.rooms().size()
+              + " rooms are not authorized; nothing done";
+      return RoomReply.refused(request, error, decision.refused());
+    }
+    ConnectionGrants grants = ConnectionGrants.of(client);
+    // Polling requests of one client may arrive on different threads: check and join as one.
+    synchronized (grants) {
+      Set<String> current = JoinedRooms.of(client);
+      Set<String> added = new HashSet<>(request.rooms());
+      added.removeAll(current);
+      if (current.size() + added.size() > maxRoomsPerClient) {
+        String error =
+            "joining "
+                + added.size()
+                + " more rooms would exceed MAX_ROOMS_PER_CLIENT="
+                + maxRoomsPerClient
+                + " (this connection is in "
+                + current.size()
+                + "); nothing done";
+        return RoomReply.rejected(request, error, "room limit");
+      }
+      client.joinRooms(added);
+      expiry.reschedule(client, grants);
+    }
+    return RoomReply.done(request, "joined");
+  }
+}

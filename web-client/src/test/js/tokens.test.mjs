@@ -1,0 +1,40 @@
+// The page's token fetching, against a stubbed fetch.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { handshakeAuth, tokenSource } from '../../main/web/js/tokens.js';
+
+function stubFetch(status, answer, calls) {
+  globalThis.fetch = async (path, init) => {
+    calls.push({ path, body: JSON.parse(init.body) });
+    return { ok: status === 200, status, json: async () => answer };
+  };
+}
+
+test('no tokenPath means no tokens and no handshake auth', () => {
+  assert.equal(tokenSource(undefined), null);
+  assert.equal(handshakeAuth(null), undefined);
+});
+
+test('a token is fetched for the rooms asked', async () => {
+  const calls = [];
+  stubFetch(200, { token: 't1' }, calls);
+  const tokens = tokenSource('/dev/token');
+  assert.equal(await tokens(['a']), 't1');
+  assert.deepEqual(calls, [{ path: '/dev/token', body: { rooms: ['a'] } }]);
+});
+
+test('a refusal becomes an error naming the status and the reason', async () => {
+  stubFetch(400, { error: 'bad rooms' }, []);
+  await assert.rejects(tokenSource('/dev/token')(['x']), /400: bad rooms/);
+});
+
+test('the handshake sends a token granting no room, or nothing when none can be had', async () => {
+  const calls = [];
+  stubFetch(200, { token: 't2' }, calls);
+  const auth = await new Promise((resolve) => handshakeAuth(tokenSource('/dev/token'))(resolve));
+  assert.deepEqual(auth, { token: 't2' });
+  assert.deepEqual(calls[0].body, { rooms: [] });
+  stubFetch(500, null, []);
+  const none = await new Promise((resolve) => handshakeAuth(tokenSource('/dev/token'))(resolve));
+  assert.deepEqual(none, {});
+});
