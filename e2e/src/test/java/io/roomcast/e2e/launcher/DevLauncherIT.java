@@ -30,7 +30,8 @@ class DevLauncherIT {
         Map.of(
             "EMBEDDED_MONGO_PORT", Integer.toString(Stack.freePort()),
             "BACKEND_PORT", Integer.toString(backendPort),
-            "SOCKET_PORT", Integer.toString(socketPort));
+            "SOCKET_PORT", Integer.toString(socketPort),
+            "ADMIN_PORT", Integer.toString(Stack.freePort()));
     try (JavaProcess dev = JavaProcess.start(MAIN, env)) {
       await("the launcher says it is running")
           .atMost(Duration.ofSeconds(60))

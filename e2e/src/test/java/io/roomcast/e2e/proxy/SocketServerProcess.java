@@ -37,7 +37,13 @@ final class SocketServerProcess implements AutoCloseable {
                 "SOCKET_PORT",
                 Integer.toString(port),
                 "ALLOWED_ORIGINS",
-                allowedOrigins));
+                allowedOrigins,
+                "ADMIN_HOST",
+                "127.0.0.1",
+                "ADMIN_PORT",
+                "0",
+                "SHUTDOWN_DELAY",
+                "0"));
     SocketServerProcess server = new SocketServerProcess(process, port);
     try {
       await("socket server on " + port).atMost(STARTUP).until(server::acceptsConnections);

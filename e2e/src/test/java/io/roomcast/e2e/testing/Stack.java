@@ -51,6 +51,8 @@ public final class Stack implements AutoCloseable {
     env.put("MONGODB_URI", mongoUri);
     env.put("SOCKET_HOST", "127.0.0.1");
     env.put("SOCKET_PORT", "0");
+    env.put("ADMIN_HOST", "127.0.0.1");
+    env.put("ADMIN_PORT", "0");
     env.put("BACKEND_HOST", "127.0.0.1");
     env.put("BACKEND_PORT", Integer.toString(backendPort));
     env.put("ALLOWED_ORIGINS", page + ",http://localhost:" + backendPort);

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.socket.metrics.SocketMetrics;
 import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,14 +28,16 @@ public final class RoomProtocol {
   private static final Logger LOG = LoggerFactory.getLogger(RoomProtocol.class);
 
   private final int maxRoomsPerClient;
+  private final SocketMetrics metrics;
 
-  private RoomProtocol(int maxRoomsPerClient) {
+  private RoomProtocol(int maxRoomsPerClient, SocketMetrics metrics) {
     this.maxRoomsPerClient = maxRoomsPerClient;
+    this.metrics = metrics;
   }
 
   /** Registers the three events on the server's default namespace. */
-  public static void register(SocketIOServer server, int maxRoomsPerClient) {
-    RoomProtocol protocol = new RoomProtocol(maxRoomsPerClient);
+  public static void register(SocketIOServer server, int maxRoomsPerClient, SocketMetrics metrics) {
+    RoomProtocol protocol = new RoomProtocol(maxRoomsPerClient, metrics);
     server.addEventListener(JOIN_ROOM, JsonNode.class, protocol::join);
     server.addEventListener(LEAVE_ROOM, JsonNode.class, protocol::leave);
     server.addEventListener(CHECK, JsonNode.class, RoomProtocol::check);
@@ -43,6 +46,7 @@ public final class RoomProtocol {
   private void join(SocketIOClient client, JsonNode payload, AckRequest ack) {
     RoomRequest request = RoomRequest.parse(JOIN_ROOM, payload);
     if (!request.valid()) {
+      metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
       reject(
           client,
           ack,
@@ -64,10 +68,12 @@ public final class RoomProtocol {
                 + " (this connection is in "
                 + current.size()
                 + "); nothing done";
+        metrics.refused(SocketMetrics.Refusal.ROOM_LIMIT);
         reject(client, ack, JOIN_ROOM, RoomReply.rejected(request, error, "room limit"));
         return;
       }
       client.joinRooms(added);
+      metrics.roomsJoined(added.size());
     }
     ack.sendAckData(RoomReply.done(request, "joined"));
   }
@@ -75,6 +81,7 @@ public final class RoomProtocol {
   private void leave(SocketIOClient client, JsonNode payload, AckRequest ack) {
     RoomRequest request = RoomRequest.parse(LEAVE_ROOM, payload);
     if (!request.valid()) {
+      metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
       reject(
           client,
           ack,
@@ -85,6 +92,7 @@ public final class RoomProtocol {
     synchronized (client) {
       client.leaveRooms(request.rooms());
     }
+    metrics.roomsLeft(request.rooms().size());
     ack.sendAckData(RoomReply.done(request, "left"));
   }
 

@@ -46,7 +46,9 @@ public final class FanOutBenchmark {
                             "MONGODB_URI", mongo.connectionString(),
                             "SOCKET_HOST", "127.0.0.1",
                             "SOCKET_PORT", "0",
-                            "ALLOWED_ORIGINS", "*"))))) {
+                            "ALLOWED_ORIGINS", "*",
+                            "ADMIN_HOST", "127.0.0.1",
+                            "ADMIN_PORT", "0"))))) {
       run(server.port(), writer.collection("app", "bench"), clients, rooms, events);
     }
   }

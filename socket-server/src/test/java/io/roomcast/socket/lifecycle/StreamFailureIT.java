@@ -24,7 +24,11 @@ class StreamFailureIT {
       SocketServerConfig config =
           SocketServerConfig.from(
               Settings.from(
-                  Map.of("MONGODB_URI", uri, "SOCKET_HOST", "127.0.0.1", "SOCKET_PORT", "0")));
+                  Map.of(
+                      "MONGODB_URI", uri,
+                      "SOCKET_HOST", "127.0.0.1",
+                      "SOCKET_PORT", "0",
+                      "ADMIN_PORT", "0")));
       try (SocketServer server =
           SocketServer.start(config, (database, message) -> failure.set(message))) {
         String message =
