@@ -29,6 +29,11 @@ public final class Scrape {
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
+  private static final Pattern ADDRESS =
+      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9a-f:]*::");
+
   private final List<Sample> samples;
 
   private Scrape(List<Sample> samples) {
@@ -88,6 +93,30 @@ public final class Scrape {
   /** Whether any sample has this name (a histogram's buckets are {@code <name>_bucket}). */
   public boolean has(String name) {
     return samples.stream().anyMatch(sample -> sample.name().equals(name));
+  }
+
+  /**
+   * Labels that must never be: a UUID, one of the given values (documents' contents, rooms), or a
+   * network address (but {@code server_address}, which names a configured MongoDB host). Returns
+   * each offending {@code name{label=value}}.
+   */
+  public List<String> privateLabels(String... values) {
+    List<String> offending = new ArrayList<>();
+    for (Sample sample : samples) {
+      sample
+          .labels()
+          .forEach(
+              (label, value) -> {
+                boolean leaks =
+                    UUID_TEXT.matcher(value).find()
+                        || List.of(values).stream().anyMatch(value::contains)
+                        || (!label.equals("server_address") && ADDRESS.matcher(value).find());
+                if (leaks) {
+                  offending.add(sample.name() + "{" + label + "=" + value + "}");
+                }
+              });
+    }
+    return offending;
   }
 
   /** The value of the sample with this name and (at least) these labels. */
