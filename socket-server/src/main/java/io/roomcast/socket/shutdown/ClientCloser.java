@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Closes every client with Engine.IO's own {@code close} packet, then closes its connection. Unlike
- * a Socket.IO {@code disconnect} (which tells clients not to come back), this reads to clients as
- * "transport close", so Socket.IO clients reconnect at once, through the load balancer, to another
- * node.
+ * a Socket.IO {@code disconnect} ("io server disconnect", after which clients do not come back),
+ * clients read this as the transport closing ("transport close"; the Java client, whose WebSocket
+ * library reports the closed connection as a failure, says "transport error"), and every Socket.IO
+ * client reconnects at once, through the load balancer, to another node.
  */
 public final class ClientCloser {
   private ClientCloser() {}
