@@ -100,6 +100,7 @@ public final class SocketServerConfig {
       List.of(
           SharedSettings.MONGODB_URI,
           SharedSettings.UUID_FIELD,
+          SharedSettings.LOG_FORMAT,
           WATCH_DATABASES,
           SOCKET_HOST,
           SOCKET_PORT,
@@ -127,6 +128,7 @@ public final class SocketServerConfig {
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
     uuidField = SharedSettings.UUID_FIELD.read(settings);
+    SharedSettings.LOG_FORMAT.read(settings); // applied by Logback; read to refuse a bad value
     watchDatabases = WATCH_DATABASES.read(settings);
     socketHost = SOCKET_HOST.read(settings);
     socketPort = SOCKET_PORT.read(settings);

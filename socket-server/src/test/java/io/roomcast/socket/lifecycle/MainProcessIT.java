@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomcast.common.config.Startup;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.testing.JavaProcess;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class MainProcessIT {
   private static final String MAIN = SocketServerMain.class.getName();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void anInvalidSettingExits78WithOneLineNamingIt() throws Exception {
@@ -50,6 +53,49 @@ class MainProcessIT {
       assertTrue(
           lines.get(0).startsWith("socket-server: could not start: cannot listen on 127.0.0.1:"),
           lines.get(0));
+    }
+  }
+
+  @Test
+  void logFormatJsonPrintsOnlyJsonObjectsOnePerLine() throws Exception {
+    try (EmbeddedMongo mongo = EmbeddedMongo.start();
+        JavaProcess process =
+            JavaProcess.start(
+                MAIN,
+                Map.of(
+                    "LOG_FORMAT", "json",
+                    "MONGODB_URI", mongo.connectionString(),
+                    "SOCKET_HOST", "127.0.0.1",
+                    "SOCKET_PORT", "0",
+                    "ADMIN_PORT", "0",
+                    "SHUTDOWN_DELAY", "0"))) {
+      await("started")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
+      assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
+      List<String> lines = process.output();
+      assertTrue(lines.size() >= 4, "" + lines);
+      for (String line : lines) {
+        JsonNode entry = JSON.readTree(line);
+        assertTrue(entry.isObject(), line);
+        assertTrue(entry.path("level").isTextual() && entry.path("loggerName").isTextual(), line);
+        assertTrue(entry.path("formattedMessage").isTextual(), line);
+      }
+      assertTrue(
+          lines.stream().anyMatch(l -> l.contains("socket server stopped")), "same facts as text");
+    }
+  }
+
+  @Test
+  void anUnknownLogFormatExits78() throws Exception {
+    try (JavaProcess process = JavaProcess.start(MAIN, Map.of("LOG_FORMAT", "xml"))) {
+      assertEquals(Startup.EXIT_CONFIG, process.awaitExit(30));
+      assertTrue(
+          process
+              .output()
+              .contains("socket-server: invalid LOG_FORMAT='xml': expected text or json"),
+          "" + process.output());
     }
   }
 
