@@ -35,7 +35,7 @@ COPY --from=build /out/lib/ /app/lib/
 USER roomcast
 ENV BACKEND_PORT=8082
 EXPOSE 8082
-# /config.json is served by the backend itself once it is listening.
+# Readiness: 200 only while the database answers a ping (503 otherwise).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${BACKEND_PORT}/config.json" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${BACKEND_PORT}/health/ready" || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", "io.roomcast.backend.BackendMain"]

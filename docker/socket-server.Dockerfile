@@ -25,9 +25,11 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid roomcast --no-create-home --shell /usr/sbin/nologin roomcast
 COPY --from=build /out/lib/ /app/lib/
 USER roomcast
-ENV SOCKET_PORT=8083
-EXPOSE 8083
-# A Socket.IO handshake over long-polling answers 200 once the server accepts clients.
+ENV SOCKET_PORT=8083 ADMIN_PORT=9083
+# 8083: Socket.IO (public); 9083: admin (/metrics, /health/*), for Prometheus and probes only.
+EXPOSE 8083 9083
+# Readiness, not just a port: 200 only while every change stream is open and within
+# READY_MAX_LAG, so a node whose stream fails turns unhealthy instead of keeping silent clients.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SOCKET_PORT}/socket.io/?EIO=4&transport=polling" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${ADMIN_PORT}/health/ready" || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", "io.roomcast.socket.SocketServerMain"]

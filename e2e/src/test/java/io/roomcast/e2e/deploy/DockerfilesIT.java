@@ -24,11 +24,11 @@ class DockerfilesIT {
 
   @ParameterizedTest
   @CsvSource({
-    "backend.Dockerfile, backend, BACKEND_PORT, 8082",
-    "socket-server.Dockerfile, socket-server, SOCKET_PORT, 8083"
+    "backend.Dockerfile, backend, BACKEND_PORT=8082, 8082, BACKEND_PORT",
+    "socket-server.Dockerfile, socket-server, SOCKET_PORT=8083 ADMIN_PORT=9083, 8083 9083, ADMIN_PORT"
   })
-  void javaImagesBuildWithMavenAndRunAsNonRootWithAHealthcheck(
-      String file, String module, String portVariable, String port) {
+  void javaImagesBuildWithMavenAndRunAsNonRootWithAReadinessHealthcheck(
+      String file, String module, String env, String ports, String healthPortVariable) {
     Dockerfile dockerfile = Dockerfile.read(RepoRoot.file("docker/" + file));
     Dockerfile.Stage build = dockerfile.stage("build");
     assertTrue(build.from().startsWith("maven:3.9-eclipse-temurin-17 "), build.from());
@@ -44,10 +44,12 @@ class DockerfilesIT {
     assertFalse(users.isEmpty(), file + " sets a USER");
     String user = users.get(users.size() - 1);
     assertFalse(List.of("root", "0").contains(user), file + " runs as " + user);
-    assertEquals(List.of(portVariable + "=" + port), runtime.all("ENV"));
-    assertEquals(List.of(port), runtime.all("EXPOSE"));
+    assertEquals(List.of(env), runtime.all("ENV"));
+    assertEquals(List.of(ports), runtime.all("EXPOSE"));
     String healthcheck = String.join(" ", runtime.all("HEALTHCHECK"));
-    assertTrue(healthcheck.contains("http://127.0.0.1:${" + portVariable + "}/"), healthcheck);
+    assertTrue(
+        healthcheck.contains("http://127.0.0.1:${" + healthPortVariable + "}/health/ready"),
+        healthcheck);
 
     Matcher main = MAIN_CLASS.matcher(String.join(" ", runtime.all("ENTRYPOINT")));
     assertTrue(main.find(), file + " ENTRYPOINT names a Roomcast main class");

@@ -8,10 +8,13 @@ import io.roomcast.e2e.testing.HttpJson;
 import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.Stack;
 import io.roomcast.embedded.testing.JavaProcess;
+import io.roomcast.embedded.testing.Scrape;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +41,15 @@ class DevLauncherIT {
           .until(() -> dev.output().stream().anyMatch(l -> l.contains("Roomcast is running")));
       HttpJson http = new HttpJson("http://127.0.0.1:" + backendPort);
       assertEquals(200, http.get("/config.json").status());
+      // The metrics and health URLs it prints answer.
+      Matcher urls =
+          Pattern.compile("Metrics: (http://localhost:\\d+/metrics) \\(socket server\\), (\\S+) ")
+              .matcher(String.join("\n", dev.output()));
+      assertTrue(urls.find(), String.join("\n", dev.output()));
+      assertTrue(Scrape.of(urls.group(1)).has("roomcast_clients_connected"), urls.group(1));
+      assertTrue(Scrape.of(urls.group(2)).has("roomcast_backend_writes_rejected_total"));
+      String ready = urls.group(1).replace("/metrics", "/health/ready");
+      assertEquals(200, Scrape.get(ready).status(), ready);
 
       String room = UUID.randomUUID().toString();
       try (JavaSocketClient client =

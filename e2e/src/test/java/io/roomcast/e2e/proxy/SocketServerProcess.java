@@ -18,14 +18,17 @@ final class SocketServerProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private final JavaProcess process;
   private final int port;
+  private final int adminPort;
 
-  private SocketServerProcess(JavaProcess process, int port) {
+  private SocketServerProcess(JavaProcess process, int port, int adminPort) {
     this.process = process;
     this.port = port;
+    this.adminPort = adminPort;
   }
 
   static SocketServerProcess start(String mongoUri, String allowedOrigins) {
     int port = Stack.freePort();
+    int adminPort = Stack.freePort();
     JavaProcess process =
         JavaProcess.start(
             "io.roomcast.socket.SocketServerMain",
@@ -41,10 +44,10 @@ final class SocketServerProcess implements AutoCloseable {
                 "ADMIN_HOST",
                 "127.0.0.1",
                 "ADMIN_PORT",
-                "0",
+                Integer.toString(adminPort),
                 "SHUTDOWN_DELAY",
                 "0"));
-    SocketServerProcess server = new SocketServerProcess(process, port);
+    SocketServerProcess server = new SocketServerProcess(process, port, adminPort);
     try {
       await("socket server on " + port).atMost(STARTUP).until(server::acceptsConnections);
       return server;
@@ -69,6 +72,11 @@ final class SocketServerProcess implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** The admin port: metrics and health probes. */
+  int adminPort() {
+    return adminPort;
   }
 
   @Override

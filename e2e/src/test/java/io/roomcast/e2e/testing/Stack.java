@@ -86,6 +86,11 @@ public final class Stack implements AutoCloseable {
     return "http://127.0.0.1:" + socketServer.port();
   }
 
+  /** Base URL of the socket server's admin port ({@code /metrics}, {@code /health/*}). */
+  public String socketAdminUrl() {
+    return "http://127.0.0.1:" + socketServer.adminPort();
+  }
+
   @Override
   public void close() {
     backend.close();

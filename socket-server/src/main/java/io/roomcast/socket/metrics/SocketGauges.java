@@ -72,6 +72,11 @@ public final class SocketGauges {
           .baseUnit("seconds")
           .tag("database", database)
           .register(registry);
+      FunctionCounter.builder(
+              "roomcast.stream.reopenings", streams, s -> s.stats(database).reopenings())
+          .description("times the stream was opened again (any cause; by cause: restarts)")
+          .tag("database", database)
+          .register(registry);
       for (StreamState state : StreamState.values()) {
         Gauge.builder(
                 "roomcast.stream.state", streams, s -> s.stats(database).state() == state ? 1 : 0)

@@ -1,6 +1,9 @@
 package io.roomcast.socket.benchmark;
 
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
@@ -24,10 +27,13 @@ import org.bson.BsonInt64;
  * Fan-out figures: N websocket clients spread over R rooms, E inserts written with the driver into
  * the embedded database, each delivered to every client of its room. Prints deliveries per second,
  * insert-to-receipt latency (p50, p99, max) and heap used. Everything runs in one JVM (database,
- * server and clients share the CPU), so the figures are a floor, not a ceiling.
+ * server and clients share the CPU), so the figures are a floor, not a ceiling. A fourth argument
+ * {@code off} runs the server with metrics off (a registry without backends: every meter is a
+ * no-op), to measure what metrics cost.
  *
  * <pre>mvn -pl socket-server exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000"</pre>
+ *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000 on"
+ * </pre>
  */
 public final class FanOutBenchmark {
   private FanOutBenchmark() {}
@@ -36,8 +42,11 @@ public final class FanOutBenchmark {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int events = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+    boolean metrics = args.length <= 3 || !"off".equals(args[3]);
+    System.out.println("metrics " + (metrics ? "on (Prometheus registry)" : "off"));
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         MongoWriter writer = new MongoWriter(mongo.connectionString());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SocketServer server =
             SocketServer.start(
                 SocketServerConfig.from(
@@ -48,7 +57,9 @@ public final class FanOutBenchmark {
                             "SOCKET_PORT", "0",
                             "ALLOWED_ORIGINS", "*",
                             "ADMIN_HOST", "127.0.0.1",
-                            "ADMIN_PORT", "0"))))) {
+                            "ADMIN_PORT", "0"))),
+                (database, message) -> {},
+                metrics ? registry : new CompositeMeterRegistry())) {
       run(server.port(), writer.collection("app", "bench"), clients, rooms, events);
     }
   }

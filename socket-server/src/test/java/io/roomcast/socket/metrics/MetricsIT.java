@@ -80,6 +80,7 @@ class MetricsIT {
       assertEquals(1.0, scrape.value("roomcast_delivery_latency_seconds_count"));
       assertTrue(scrape.has("roomcast_delivery_latency_seconds_bucket"));
       assertEquals(1.0, scrape.value("roomcast_stream_state", "database=app", "state=open"));
+      assertEquals(0.0, scrape.value("roomcast_stream_reopenings_total", "database=app"));
       assertEquals(0.0, scrape.value("roomcast_stream_state", "database=app", "state=connecting"));
       double lag = scrape.value("roomcast_stream_lag_seconds", "database=app");
       assertTrue(lag >= 0 && lag < 5, "lag " + lag);
