@@ -1,6 +1,7 @@
 package io.roomcast.socket.benchmark;
 
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,9 +45,12 @@ public final class FanOutBenchmark {
     int events = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
     boolean metrics = args.length <= 3 || !"off".equals(args[3]);
     System.out.println("metrics " + (metrics ? "on (Prometheus registry)" : "off"));
+    MeterRegistry registry =
+        metrics
+            ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+            : new CompositeMeterRegistry();
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         MongoWriter writer = new MongoWriter(mongo.connectionString());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SocketServer server =
             SocketServer.start(
                 SocketServerConfig.from(
@@ -59,7 +63,7 @@ public final class FanOutBenchmark {
                             "ADMIN_HOST", "127.0.0.1",
                             "ADMIN_PORT", "0"))),
                 (database, message) -> {},
-                metrics ? registry : new CompositeMeterRegistry())) {
+                registry)) {
       run(server.port(), writer.collection("app", "bench"), clients, rooms, events);
     }
   }
