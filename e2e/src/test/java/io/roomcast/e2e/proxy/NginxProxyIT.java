@@ -130,8 +130,9 @@ class NginxProxyIT {
   void theImagesHealthchecksPassAgainstTheRunningServersAndFailWithoutThem() {
     ExternalTool.require("curl", "curl");
     for (int port : stack.socketAdminPorts()) {
-      assertEquals(
-          0, healthcheck("docker/socket-server.Dockerfile", "ADMIN_PORT", port).exitCode());
+      ExternalTool.Result ready =
+          healthcheck("docker/socket-server.Dockerfile", "ADMIN_PORT", port);
+      assertEquals(0, ready.exitCode(), ready.output());
     }
     assertEquals(
         0,
