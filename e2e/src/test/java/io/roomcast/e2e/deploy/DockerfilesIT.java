@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * build-context sources that exist. (Building them needs a Docker engine; CI has none.)
  */
 class DockerfilesIT {
-  private static final Pattern MAIN_CLASS = Pattern.compile("\"(io\\.roomcast\\.[\\w.]+Main)\"");
 
   @ParameterizedTest
   @CsvSource({
@@ -51,9 +52,27 @@ class DockerfilesIT {
         healthcheck.contains("http://127.0.0.1:${" + healthPortVariable + "}/health/ready"),
         healthcheck);
 
-    Matcher main = MAIN_CLASS.matcher(String.join(" ", runtime.all("ENTRYPOINT")));
-    assertTrue(main.find(), file + " ENTRYPOINT names a Roomcast main class");
-    assertDoesNotThrow(() -> Class.forName(main.group(1)), main.group(1) + " exists");
+    // java -jar on the jar the module's build produces, whose manifest names an existing main
+    // class and a Class-Path of jars in target/lib/ (what the image copies to /app/lib/).
+    String jar = "roomcast-" + module + ".jar";
+    assertTrue(
+        String.join(" ", runtime.all("ENTRYPOINT")).contains("\"-jar\", \"/app/" + jar + "\""),
+        file + " ENTRYPOINT runs /app/" + jar);
+    Path built = RepoRoot.find().resolve(module).resolve("target").resolve(jar);
+    Manifest manifest = manifest(built);
+    String main = manifest.getMainAttributes().getValue("Main-Class");
+    assertDoesNotThrow(() -> Class.forName(main), main + " exists");
+    for (String entry : manifest.getMainAttributes().getValue("Class-Path").split(" ")) {
+      assertTrue(Files.isRegularFile(built.resolveSibling(entry)), jar + " needs " + entry);
+    }
+  }
+
+  private static Manifest manifest(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getManifest();
+    } catch (IOException e) {
+      throw new AssertionError(jar + " not built (the reactor packages it before e2e)", e);
+    }
   }
 
   @ParameterizedTest
