@@ -138,7 +138,7 @@ public final class SocketServer implements AutoCloseable {
       SocketGauges.bindClients(registry, parts.socketIo);
       SocketGauges.bindEmitter(registry, parts.emitter);
       SocketGauges.bindStreams(registry, parts.streams);
-      parts.readiness = new Readiness(parts.streams, config.readyMaxLag());
+      parts.readiness = new Readiness(parts.streams::stats, config.readyMaxLag());
       parts.admin =
           AdminServer.start(
               config.adminHost(),

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Whether this node should get clients: it is not shutting down, and every watched database's
@@ -17,11 +18,15 @@ import java.util.Optional;
  * elsewhere.
  */
 public final class Readiness {
-  private final ChangeStreams streams;
+  private final Supplier<List<StreamStats>> streams;
   private final Duration maxLag;
   private volatile boolean shuttingDown;
 
-  public Readiness(ChangeStreams streams, Duration maxLag) {
+  /**
+   * @param streams the watched streams' current stats ({@link ChangeStreams#stats()})
+   * @param maxLag {@code READY_MAX_LAG}
+   */
+  public Readiness(Supplier<List<StreamStats>> streams, Duration maxLag) {
     this.streams = streams;
     this.maxLag = maxLag;
   }
@@ -43,7 +48,7 @@ public final class Readiness {
             ? Health.Check.failed("accepting", "shutting down")
             : Health.Check.passed("accepting", "accepting clients"));
     Instant now = Instant.now();
-    for (StreamStats stream : streams.stats()) {
+    for (StreamStats stream : streams.get()) {
       checks.add(streamCheck(stream, now));
     }
     return new Health(checks);
