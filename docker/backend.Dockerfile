@@ -19,7 +19,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl backend -am -Dmaven.test.skip=true -Dspotless.check.skip=true package
 RUN mkdir -p /out \
- && cp backend/target/roomcast-backend.jar /out/ \
+ && cp backend/target/roomcast-backend-app.jar /out/ \
  && cp -r backend/target/lib /out/lib
 
 FROM eclipse-temurin:17-jre
@@ -36,4 +36,4 @@ EXPOSE 8082
 # Readiness: 200 only while the database answers a ping (503 otherwise).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${BACKEND_PORT}/health/ready" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/roomcast-backend.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/roomcast-backend-app.jar"]

@@ -10,7 +10,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl socket-server -am -Dmaven.test.skip=true -Dspotless.check.skip=true package
 RUN mkdir -p /out \
- && cp socket-server/target/roomcast-socket-server.jar /out/ \
+ && cp socket-server/target/roomcast-socket-server-app.jar /out/ \
  && cp -r socket-server/target/lib /out/lib
 
 FROM eclipse-temurin:17-jre
@@ -29,4 +29,4 @@ EXPOSE 8083 9083
 # READY_MAX_LAG, so a node whose stream fails turns unhealthy instead of keeping silent clients.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${ADMIN_PORT}/health/ready" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/roomcast-socket-server.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/roomcast-socket-server-app.jar"]

@@ -54,7 +54,7 @@ class DockerfilesIT {
 
     // java -jar on the jar the module's build produces, whose manifest names an existing main
     // class and a Class-Path of jars in target/lib/ (what the image copies to /app/lib/).
-    String jar = "roomcast-" + module + ".jar";
+    String jar = "roomcast-" + module + "-app.jar";
     assertTrue(
         String.join(" ", runtime.all("ENTRYPOINT")).contains("\"-jar\", \"/app/" + jar + "\""),
         file + " ENTRYPOINT runs /app/" + jar);
