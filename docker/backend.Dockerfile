@@ -14,15 +14,13 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
 WORKDIR /src
 COPY . .
 # The cache mount keeps downloaded dependencies between builds (BuildKit, the default builder).
+# package builds the runnable jar and copies its runtime dependencies (the web-client jar among
+# them) into target/lib/.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl backend -am -Dmaven.test.skip=true -Dspotless.check.skip=true package \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-        -DincludeScope=runtime
-# The module's own jar plus its runtime dependencies (the web-client jar among them).
-RUN mkdir -p /out/lib \
- && cp backend/target/dependency/*.jar /out/lib/ \
- && find backend/target -maxdepth 1 -name 'roomcast-backend-*.jar' \
-        ! -name '*-tests.jar' ! -name '*-sources.jar' -exec cp {} /out/lib/ \;
+    mvn -B -q -pl backend -am -Dmaven.test.skip=true -Dspotless.check.skip=true package
+RUN mkdir -p /out \
+ && cp backend/target/roomcast-backend-app.jar /out/ \
+ && cp -r backend/target/lib /out/lib
 
 FROM eclipse-temurin:17-jre
 # curl only for the healthcheck.
@@ -31,11 +29,11 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 roomcast \
  && useradd --system --uid 10001 --gid roomcast --no-create-home --shell /usr/sbin/nologin roomcast
-COPY --from=build /out/lib/ /app/lib/
+COPY --from=build /out/ /app/
 USER roomcast
 ENV BACKEND_PORT=8082
 EXPOSE 8082
-# /config.json is served by the backend itself once it is listening.
+# Readiness: 200 only while the database answers a ping (503 otherwise).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${BACKEND_PORT}/config.json" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", "io.roomcast.backend.BackendMain"]
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${BACKEND_PORT}/health/ready" || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/roomcast-backend-app.jar"]

@@ -93,6 +93,7 @@ public final class BackendConfig {
             List.of(
                 SharedSettings.MONGODB_URI,
                 SharedSettings.UUID_FIELD,
+                SharedSettings.LOG_FORMAT,
                 BACKEND_HOST,
                 BACKEND_PORT,
                 UPDATE_NAMESPACE,
@@ -124,6 +125,7 @@ public final class BackendConfig {
   private BackendConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
     uuidField = SharedSettings.UUID_FIELD.read(settings);
+    SharedSettings.LOG_FORMAT.read(settings); // applied by Logback; read to refuse a bad value
     host = BACKEND_HOST.read(settings);
     port = BACKEND_PORT.read(settings);
     updateNamespace = UPDATE_NAMESPACE.read(settings);

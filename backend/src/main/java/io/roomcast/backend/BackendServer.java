@@ -9,6 +9,8 @@ import io.roomcast.backend.http.ErrorReplies;
 import io.roomcast.backend.http.JettyLimits;
 import io.roomcast.backend.http.JsonBodies;
 import io.roomcast.backend.http.UnreadBodies;
+import io.roomcast.backend.ops.OpsRoutes;
+import io.roomcast.backend.ops.RequestMetrics;
 import io.roomcast.backend.page.PageRoutes;
 import io.roomcast.backend.resource.ResourceRoutes;
 import io.roomcast.backend.storage.Namespace;
@@ -17,6 +19,7 @@ import io.roomcast.backend.storage.UuidDocuments;
 import io.roomcast.backend.update.UpdateRoute;
 import io.roomcast.common.auth.TokenMinter;
 import io.roomcast.common.auth.TokenVerifier;
+import io.roomcast.common.metrics.ProcessMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,12 +36,14 @@ public final class BackendServer implements AutoCloseable {
 
   private final Javalin app;
   private final Store store;
+  private final ProcessMetrics metrics;
   private final TokenVerifier verifier;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private BackendServer(Javalin app, Store store, TokenVerifier verifier) {
+  private BackendServer(Javalin app, Store store, ProcessMetrics metrics, TokenVerifier verifier) {
     this.app = app;
     this.store = store;
+    this.metrics = metrics;
     this.verifier = verifier;
   }
 
@@ -46,13 +51,20 @@ public final class BackendServer implements AutoCloseable {
   public static BackendServer start(BackendConfig config) {
     List<Namespace> namespaces = new ArrayList<>(config.apiCollections());
     namespaces.add(config.updateNamespace());
-    Store store = Store.open(config.mongoUri(), config.uuidField(), namespaces);
+    ProcessMetrics metrics = ProcessMetrics.create();
+    Store store;
+    try {
+      store = Store.open(config.mongoUri(), config.uuidField(), namespaces, metrics.registry());
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     TokenVerifier verifier =
         config.auth().jwt() == null ? null : TokenVerifier.create(config.auth().jwt());
     try {
       DocumentAccess access =
           verifier == null ? DocumentAccess.open() : DocumentAccess.jwt(verifier);
-      Javalin app = Javalin.create(javalin -> configure(javalin, config, store, access));
+      Javalin app = Javalin.create(javalin -> configure(javalin, config, store, metrics, access));
       app.start(); // on the connector of JettyLimits, at config.host() and config.port()
       LOG.info(
           "Backend listening on http://{}:{} writing {} (API collections: {}), writes and reads {}",
@@ -63,9 +75,10 @@ public final class BackendServer implements AutoCloseable {
           verifier == null
               ? "open to everyone (BACKEND_AUTH=open)"
               : "need a token (" + config.auth().jwt() + ")");
-      return new BackendServer(app, store, verifier);
+      return new BackendServer(app, store, metrics, verifier);
     } catch (RuntimeException e) {
       store.close();
+      metrics.close();
       if (verifier != null) {
         verifier.close();
       }
@@ -74,14 +87,22 @@ public final class BackendServer implements AutoCloseable {
   }
 
   private static void configure(
-      JavalinConfig javalin, BackendConfig config, Store store, DocumentAccess access) {
+      JavalinConfig javalin,
+      BackendConfig config,
+      Store store,
+      ProcessMetrics metrics,
+      DocumentAccess access) {
     javalin.startup.showJavalinBanner = false;
     javalin.startup.showOldJavalinVersionWarning = false;
     javalin.http.prefer405over404 = true;
     javalin.http.maxRequestSize = config.maxBodyBytes();
     JettyLimits.apply(javalin, config);
+    RequestMetrics requests = new RequestMetrics(metrics.registry());
     javalin.requestLogger.http(
-        (ctx, ms) -> LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.status(), ms));
+        (ctx, ms) -> {
+          requests.record(ctx, ms);
+          LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.status(), ms);
+        });
 
     Cors cors = new Cors(config.corsOrigins());
     javalin.routes.before(cors::apply);
@@ -90,23 +111,28 @@ public final class BackendServer implements AutoCloseable {
 
     JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
     UuidDocuments updates = store.collection(config.updateNamespace()).orElseThrow();
+    new OpsRoutes(metrics, store).install(javalin.routes);
     access.install(javalin.routes, UpdateRoute.PATH, "/api/*");
     javalin.routes.post(UpdateRoute.PATH, new UpdateRoute(bodies, updates, access)::handle);
     new ResourceRoutes(bodies, allowed(config, store), config.uuidField(), access)
         .install(javalin.routes);
-    if (config.auth().devTokens() != null) {
-      DevTokenRoute devTokens =
-          new DevTokenRoute(
-              bodies,
-              new TokenMinter(config.auth().devTokens()),
-              Duration.ofSeconds(config.auth().devTokenTtlSeconds()),
-              config.auth().devTokens().maxGrantedRooms());
-      javalin.routes.post(DevTokenRoute.PATH, devTokens::handle);
-      LOG.warn(
-          "DEV_TOKENS=true: {} mints tokens for any room; development only", DevTokenRoute.PATH);
+    boolean devTokens = config.auth().devTokens() != null;
+    if (devTokens) {
+      installDevTokens(javalin, config, bodies);
     }
-    new PageRoutes(config.publicSocketUrl(), config.uuidField(), config.auth().devTokens() != null)
-        .install(javalin);
+    new PageRoutes(config.publicSocketUrl(), config.uuidField(), devTokens).install(javalin);
+  }
+
+  private static void installDevTokens(
+      JavalinConfig javalin, BackendConfig config, JsonBodies bodies) {
+    DevTokenRoute devTokens =
+        new DevTokenRoute(
+            bodies,
+            new TokenMinter(config.auth().devTokens()),
+            Duration.ofSeconds(config.auth().devTokenTtlSeconds()),
+            config.auth().devTokens().maxGrantedRooms());
+    javalin.routes.post(DevTokenRoute.PATH, devTokens::handle);
+    LOG.warn("DEV_TOKENS=true: {} mints tokens for any room; development only", DevTokenRoute.PATH);
   }
 
   private static Map<Namespace, UuidDocuments> allowed(BackendConfig config, Store store) {
@@ -136,6 +162,7 @@ public final class BackendServer implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       app.stop();
       store.close();
+      metrics.close();
       if (verifier != null) {
         verifier.close();
       }

@@ -2,6 +2,7 @@ package io.roomcast.embedded;
 
 import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
+import io.roomcast.common.config.SharedSettings;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class EmbeddedMongoConfig {
 
   /** Every setting this component reads, in table order. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(HOST, PORT, HISTORY_EVENTS, HISTORY_BYTES);
+      List.of(HOST, PORT, HISTORY_EVENTS, HISTORY_BYTES, SharedSettings.LOG_FORMAT);
 
   private final EmbeddedMongoOptions options;
 
@@ -58,6 +59,7 @@ public final class EmbeddedMongoConfig {
   /** Reads and validates; a bad value throws a ConfigException naming the variable. */
   public static EmbeddedMongoConfig from(Settings settings) {
     settings.rejectUnknownFlags(SETTINGS);
+    SharedSettings.LOG_FORMAT.read(settings); // applied by Logback; read to refuse a bad value
     EmbeddedMongoOptions options =
         EmbeddedMongoOptions.defaults()
             .withHost(HOST.read(settings))

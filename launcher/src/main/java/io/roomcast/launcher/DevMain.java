@@ -41,6 +41,14 @@ public final class DevMain {
         stack.mongo().connectionString(),
         stack.backendPort(),
         stack.socketPort());
+    LOG.info(
+        "Metrics: http://localhost:{}/metrics (socket server), http://localhost:{}/metrics "
+            + "(backend). Health: http://localhost:{}/health/ready, "
+            + "http://localhost:{}/health/ready (live: /health/live).",
+        stack.socketAdminPort(),
+        stack.backendPort(),
+        stack.socketAdminPort(),
+        stack.backendPort());
     stopped.await();
   }
 }

@@ -78,6 +78,11 @@ public final class DevStack implements AutoCloseable {
     return socketServer.port();
   }
 
+  /** The socket server's admin port: its metrics and health probes. */
+  public int socketAdminPort() {
+    return socketServer.adminPort();
+  }
+
   /** Stops in reverse order: no new writes, then no new events, then the database. Idempotent. */
   @Override
   public void close() {

@@ -5,6 +5,11 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.roomcast.common.metrics.ProcessMetrics;
+import io.roomcast.socket.admin.AdminServer;
+import io.roomcast.socket.admin.Readiness;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
@@ -14,39 +19,77 @@ import io.roomcast.socket.http.OriginGuard;
 import io.roomcast.socket.http.PipelineReplacement;
 import io.roomcast.socket.http.QuietExceptionListener;
 import io.roomcast.socket.limits.ConnectionLimits;
+import io.roomcast.socket.metrics.SocketGauges;
+import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.rooms.RoomProtocol;
+import io.roomcast.socket.shutdown.ClientCloser;
 import io.roomcast.socket.stream.ChangeStreams;
 import io.roomcast.socket.stream.StreamFailureListener;
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The socket server: Socket.IO on one port, and one change stream per watched database whose
- * changes go to the rooms named by the documents' UUIDs. {@link #close()} stops both and leaves no
- * thread behind.
+ * The socket server: Socket.IO on one port, one change stream per watched database whose changes go
+ * to the rooms named by the documents' UUIDs, and the admin port (metrics, health). {@link
+ * #shutDown()} leaves gracefully, {@link #close()} at once; both leave no thread behind.
  */
 public final class SocketServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
 
+  private final SocketServerConfig config;
   private final SocketIOServer socketIo;
-  private final int port;
+  private final Channel listening;
   private final RoomEmitter emitter;
   private final ChangeStreams streams;
+  private final Readiness readiness;
+  private final AdminServer admin;
+  private final ProcessMetrics processMetrics;
   private final RoomAuth auth;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SocketServer(
-      SocketIOServer socketIo,
-      int port,
-      RoomEmitter emitter,
-      ChangeStreams streams,
-      RoomAuth auth) {
-    this.socketIo = socketIo;
-    this.port = port;
-    this.emitter = emitter;
-    this.streams = streams;
-    this.auth = auth;
+  private SocketServer(Parts parts) {
+    this.config = parts.config;
+    this.socketIo = parts.socketIo;
+    this.listening = parts.listening;
+    this.emitter = parts.emitter;
+    this.streams = parts.streams;
+    this.readiness = parts.readiness;
+    this.admin = parts.admin;
+    this.processMetrics = parts.processMetrics;
+    this.auth = parts.auth;
+  }
+
+  /** What start() has built so far, so that a failure can close exactly that. */
+  private static final class Parts {
+    SocketServerConfig config;
+    SocketIOServer socketIo;
+    Channel listening;
+    RoomEmitter emitter;
+    ChangeStreams streams;
+    Readiness readiness;
+    AdminServer admin;
+    ProcessMetrics processMetrics;
+    RoomAuth auth;
+
+    void closeQuietly() {
+      if (admin != null) {
+        admin.close();
+      }
+      if (streams != null) {
+        streams.close();
+      }
+      if (socketIo != null) {
+        socketIo.stop();
+      }
+      if (auth != null) {
+        auth.close();
+      }
+      if (processMetrics != null) {
+        processMetrics.close();
+      }
+    }
   }
 
   /** Starts with stream failures only logged. */
@@ -56,49 +99,86 @@ public final class SocketServer implements AutoCloseable {
 
   /**
    * Binds the port, then opens the change streams and waits (boundedly) for them to be open, so
-   * that a change written after this returns reaches the rooms.
+   * that a change written after this returns reaches the rooms; then opens the admin port.
    *
    * @param failures told when a stream stops for good (bad credentials, not a replica set, …)
    */
   public static SocketServer start(SocketServerConfig config, StreamFailureListener failures) {
-    SocketIOServer socketIo = new SocketIOServer(socketIoConfiguration(config));
-    ConnectionLimits limits = ConnectionLimits.register(socketIo, config);
-    RoomAuth auth = RoomAuth.start(config.roomAuth());
-    PipelineReplacement.install(
-        socketIo,
-        new GuardedChannelInitializer(
-            new OriginGuard(config.allowedOrigins()), limits, new ConnectAuthRequired()));
-    auth.register(socketIo);
-    RoomProtocol.register(socketIo, config.maxRoomsPerClient(), auth);
-    int port;
+    ProcessMetrics metrics = ProcessMetrics.create();
+    return start(config, failures, metrics.registry(), metrics);
+  }
+
+  /**
+   * As {@link #start(SocketServerConfig, StreamFailureListener)} with the server's meters in the
+   * given registry, which the caller owns and {@code /metrics} does not show; a {@code
+   * CompositeMeterRegistry} without registries turns metrics off (benchmarks compare both).
+   */
+  public static SocketServer start(
+      SocketServerConfig config, StreamFailureListener failures, MeterRegistry registry) {
+    return start(config, failures, registry, null);
+  }
+
+  private static SocketServer start(
+      SocketServerConfig config,
+      StreamFailureListener failures,
+      MeterRegistry registry,
+      ProcessMetrics owned) {
+    Parts parts = new Parts();
+    parts.config = config;
+    parts.processMetrics = owned;
     try {
-      port = SocketIoBinding.bind(socketIo, config);
+      SocketMetrics metrics = new SocketMetrics(registry);
+      parts.socketIo = new SocketIOServer(socketIoConfiguration(config));
+      ConnectionLimits limits = ConnectionLimits.register(parts.socketIo, config);
+      parts.auth = RoomAuth.start(config.roomAuth());
+      PipelineReplacement.install(
+          parts.socketIo,
+          new GuardedChannelInitializer(
+              new OriginGuard(config.allowedOrigins()), limits, new ConnectAuthRequired()));
+      parts.auth.register(parts.socketIo);
+      RoomProtocol.register(parts.socketIo, config.maxRoomsPerClient(), parts.auth, metrics);
+      parts.listening = SocketIoBinding.bind(parts.socketIo, config);
+      parts.emitter =
+          new RoomEmitter(
+              parts.socketIo.getNamespace(Namespace.DEFAULT_NAME), config.uuidField(), metrics);
+      parts.streams =
+          ChangeStreams.open(
+              config.mongoUri(),
+              config.watchDatabases(),
+              parts.emitter,
+              failures,
+              metrics,
+              registry);
+      SocketGauges.bindClients(registry, parts.socketIo);
+      SocketGauges.bindEmitter(registry, parts.emitter);
+      SocketGauges.bindStreams(registry, parts.streams);
+      parts.readiness = new Readiness(parts.streams::stats, config.readyMaxLag());
+      parts.admin =
+          AdminServer.start(
+              config.adminHost(),
+              config.adminPort(),
+              owned != null ? owned::scrape : () -> "",
+              Readiness::live,
+              parts.readiness::ready);
     } catch (RuntimeException e) {
-      auth.close();
+      parts.closeQuietly();
       throw e;
     }
-    RoomEmitter emitter =
-        new RoomEmitter(socketIo.getNamespace(Namespace.DEFAULT_NAME), config.uuidField());
-    ChangeStreams streams;
-    try {
-      streams = ChangeStreams.open(config.mongoUri(), config.watchDatabases(), emitter, failures);
-    } catch (RuntimeException e) {
-      socketIo.stop();
-      auth.close();
-      throw e;
-    }
+    SocketServer server = new SocketServer(parts);
     LOG.info(
-        "socket server listening on {}:{}, watching {} on {}, rooms by field '{}', origins {}, "
-            + "room authorization {}",
+        "socket server listening on {}:{}, admin (metrics, health) on {}:{}, watching {} on {}, "
+            + "rooms by field '{}', origins {}, room authorization {}",
         config.socketHost(),
-        port,
+        server.port(),
+        config.adminHost(),
+        server.adminPort(),
         config.watchDatabases(),
         config.mongoUri().getHosts(),
         config.uuidField(),
         config.allowedOrigins(),
         config.roomAuth().mode());
-    auth.warnIfOpen();
-    return new SocketServer(socketIo, port, emitter, streams, auth);
+    parts.auth.warnIfOpen();
+    return server;
   }
 
   private static Configuration socketIoConfiguration(SocketServerConfig config) {
@@ -121,20 +201,49 @@ public final class SocketServer implements AutoCloseable {
     return configuration;
   }
 
-  /** The port bound; the actual one when the configuration asked for 0. */
+  /** The Socket.IO port bound; the actual one when the configuration asked for 0. */
   public int port() {
-    return port;
+    return ((InetSocketAddress) listening.localAddress()).getPort();
   }
 
-  /** Stops the change streams, then the Socket.IO server. Idempotent. */
+  /** The admin port bound (metrics, health). */
+  public int adminPort() {
+    return admin.port();
+  }
+
+  /**
+   * Leaves gracefully, within {@code SHUTDOWN_GRACE}: readiness turns 503 and no new connection is
+   * accepted; after {@code SHUTDOWN_DELAY} every client gets Engine.IO's close (so it reconnects
+   * elsewhere at once); then everything stops. Call from a thread of its own (a signal's).
+   */
+  public void shutDown() throws InterruptedException {
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    readiness.shutDown();
+    listening.close().awaitUninterruptibly(config.shutdownGrace().toMillis());
+    LOG.info(
+        "shutting down: not ready, no new connections; closing {} clients in {} s",
+        socketIo.getAllClients().size(),
+        config.shutdownDelay().toSeconds());
+    Thread.sleep(config.shutdownDelay().toMillis()); // what load balancers need to see us leave
+    int clients = ClientCloser.closeAll(socketIo, deadline);
+    LOG.info("closed {} clients; stopping", clients);
+    close();
+  }
+
+  /** Stops the change streams, the Socket.IO server and the admin port at once. Idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    readiness.shutDown();
     streams.close();
     socketIo.stop();
+    admin.close();
     auth.close();
+    if (processMetrics != null) {
+      processMetrics.close();
+    }
     LOG.info(
         "socket server stopped: {} changes with a UUID, {} events delivered, {} changes skipped "
             + "without a UUID",

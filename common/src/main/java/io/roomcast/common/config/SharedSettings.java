@@ -35,7 +35,27 @@ public final class SharedSettings {
               "top-level field holding the document UUID; not `_id` or `data`, no `$` or `.`")
           .map(SharedSettings::uuidField);
 
+  /**
+   * Logback reads this variable itself when logging starts (common's logback.xml picks the appender
+   * named after it), before any configuration is parsed; declaring it here documents it and refuses
+   * a bad value at startup (a bad value would otherwise silence the logs).
+   */
+  public static final Setting<String> LOG_FORMAT =
+      Setting.string(
+              "LOG_FORMAT",
+              "text",
+              "`text`: one readable line per event; `json`: one JSON object per line, for log "
+                  + "shippers. Environment variable only (logging starts before flags are read)")
+          .map(SharedSettings::logFormat);
+
   private SharedSettings() {}
+
+  private static String logFormat(String format) {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new InvalidValue(format, "text or json");
+    }
+    return format;
+  }
 
   /** Browser origins, {@code *} for any; normalised and matched by {@link AllowedOrigins}. */
   public static Setting<AllowedOrigins> origins(String name, String description) {

@@ -46,8 +46,23 @@ class ComposeFileIT {
             "backend",
             "socket-server-1",
             "socket-server-2",
-            "front"),
+            "front",
+            "prometheus",
+            "grafana"),
         Set.copyOf(compose.serviceNames()));
+  }
+
+  @Test
+  void observeProfileAddsPrometheusAndGrafanaWithTheRepositorysFiles() {
+    for (String service : List.of("prometheus", "grafana")) {
+      assertEquals("[\"observe\"]", compose.service(service).path("profiles").toString(), service);
+      for (ComposeModel.Mount mount : compose.mounts(service)) {
+        assertTrue(Files.exists(Path.of(mount.source())), service + " mounts " + mount.source());
+      }
+    }
+    for (String socket : SOCKET_SERVERS) {
+      assertEquals("9083", compose.env(socket, "ADMIN_PORT"), socket);
+    }
   }
 
   @Test

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,15 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * build-context sources that exist. (Building them needs a Docker engine; CI has none.)
  */
 class DockerfilesIT {
-  private static final Pattern MAIN_CLASS = Pattern.compile("\"(io\\.roomcast\\.[\\w.]+Main)\"");
 
   @ParameterizedTest
   @CsvSource({
-    "backend.Dockerfile, backend, BACKEND_PORT, 8082",
-    "socket-server.Dockerfile, socket-server, SOCKET_PORT, 8083"
+    "backend.Dockerfile, backend, BACKEND_PORT=8082, 8082, BACKEND_PORT",
+    "socket-server.Dockerfile, socket-server, SOCKET_PORT=8083 ADMIN_PORT=9083, 8083 9083, ADMIN_PORT"
   })
-  void javaImagesBuildWithMavenAndRunAsNonRootWithAHealthcheck(
-      String file, String module, String portVariable, String port) {
+  void javaImagesBuildWithMavenAndRunAsNonRootWithAReadinessHealthcheck(
+      String file, String module, String env, String ports, String healthPortVariable) {
     Dockerfile dockerfile = Dockerfile.read(RepoRoot.file("docker/" + file));
     Dockerfile.Stage build = dockerfile.stage("build");
     assertTrue(build.from().startsWith("maven:3.9-eclipse-temurin-17 "), build.from());
@@ -44,14 +45,34 @@ class DockerfilesIT {
     assertFalse(users.isEmpty(), file + " sets a USER");
     String user = users.get(users.size() - 1);
     assertFalse(List.of("root", "0").contains(user), file + " runs as " + user);
-    assertEquals(List.of(portVariable + "=" + port), runtime.all("ENV"));
-    assertEquals(List.of(port), runtime.all("EXPOSE"));
+    assertEquals(List.of(env), runtime.all("ENV"));
+    assertEquals(List.of(ports), runtime.all("EXPOSE"));
     String healthcheck = String.join(" ", runtime.all("HEALTHCHECK"));
-    assertTrue(healthcheck.contains("http://127.0.0.1:${" + portVariable + "}/"), healthcheck);
+    assertTrue(
+        healthcheck.contains("http://127.0.0.1:${" + healthPortVariable + "}/health/ready"),
+        healthcheck);
 
-    Matcher main = MAIN_CLASS.matcher(String.join(" ", runtime.all("ENTRYPOINT")));
-    assertTrue(main.find(), file + " ENTRYPOINT names a Roomcast main class");
-    assertDoesNotThrow(() -> Class.forName(main.group(1)), main.group(1) + " exists");
+    // java -jar on the jar the module's build produces, whose manifest names an existing main
+    // class and a Class-Path of jars in target/lib/ (what the image copies to /app/lib/).
+    String jar = "roomcast-" + module + "-app.jar";
+    assertTrue(
+        String.join(" ", runtime.all("ENTRYPOINT")).contains("\"-jar\", \"/app/" + jar + "\""),
+        file + " ENTRYPOINT runs /app/" + jar);
+    Path built = RepoRoot.find().resolve(module).resolve("target").resolve(jar);
+    Manifest manifest = manifest(built);
+    String main = manifest.getMainAttributes().getValue("Main-Class");
+    assertDoesNotThrow(() -> Class.forName(main), main + " exists");
+    for (String entry : manifest.getMainAttributes().getValue("Class-Path").split(" ")) {
+      assertTrue(Files.isRegularFile(built.resolveSibling(entry)), jar + " needs " + entry);
+    }
+  }
+
+  private static Manifest manifest(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getManifest();
+    } catch (IOException e) {
+      throw new AssertionError(jar + " not built (the reactor packages it before e2e)", e);
+    }
   }
 
   @ParameterizedTest

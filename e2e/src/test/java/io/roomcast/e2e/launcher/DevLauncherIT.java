@@ -8,10 +8,13 @@ import io.roomcast.e2e.testing.HttpJson;
 import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.Stack;
 import io.roomcast.embedded.testing.JavaProcess;
+import io.roomcast.embedded.testing.Scrape;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +33,23 @@ class DevLauncherIT {
         Map.of(
             "EMBEDDED_MONGO_PORT", Integer.toString(Stack.freePort()),
             "BACKEND_PORT", Integer.toString(backendPort),
-            "SOCKET_PORT", Integer.toString(socketPort));
+            "SOCKET_PORT", Integer.toString(socketPort),
+            "ADMIN_PORT", Integer.toString(Stack.freePort()));
     try (JavaProcess dev = JavaProcess.start(MAIN, env)) {
       await("the launcher says it is running")
           .atMost(Duration.ofSeconds(60))
           .until(() -> dev.output().stream().anyMatch(l -> l.contains("Roomcast is running")));
       HttpJson http = new HttpJson("http://127.0.0.1:" + backendPort);
       assertEquals(200, http.get("/config.json").status());
+      // The metrics and health URLs it prints answer.
+      Matcher urls =
+          Pattern.compile("Metrics: (http://localhost:\\d+/metrics) \\(socket server\\), (\\S+) ")
+              .matcher(String.join("\n", dev.output()));
+      assertTrue(urls.find(), String.join("\n", dev.output()));
+      assertTrue(Scrape.of(urls.group(1)).has("roomcast_clients_connected"), urls.group(1));
+      assertTrue(Scrape.of(urls.group(2)).has("roomcast_backend_writes_rejected_total"));
+      String ready = urls.group(1).replace("/metrics", "/health/ready");
+      assertEquals(200, Scrape.get(ready).status(), ready);
 
       String room = UUID.randomUUID().toString();
       String socketUrl = "http://127.0.0.1:" + socketPort;

@@ -116,18 +116,30 @@ class NginxProxyIT {
   }
 
   @Test
+  void metricsAndHealthAreNotServedThroughTheFront() throws Exception {
+    for (String path : List.of("/metrics", "/health/ready", "/health/live")) {
+      assertEquals(404, get(front.url() + path).statusCode(), path);
+      assertEquals(
+          200,
+          get("http://127.0.0.1:" + stack.backendPort() + path).statusCode(),
+          path + " on the backend itself");
+    }
+  }
+
+  @Test
   void theImagesHealthchecksPassAgainstTheRunningServersAndFailWithoutThem() {
     ExternalTool.require("curl", "curl");
-    for (int port : stack.socketPorts()) {
-      assertEquals(
-          0, healthcheck("docker/socket-server.Dockerfile", "SOCKET_PORT", port).exitCode());
+    for (int port : stack.socketAdminPorts()) {
+      ExternalTool.Result ready =
+          healthcheck("docker/socket-server.Dockerfile", "ADMIN_PORT", port);
+      assertEquals(0, ready.exitCode(), ready.output());
     }
     assertEquals(
         0,
         healthcheck("docker/backend.Dockerfile", "BACKEND_PORT", stack.backendPort()).exitCode());
     int nobody = Stack.freePort();
     assertNotEquals(
-        0, healthcheck("docker/socket-server.Dockerfile", "SOCKET_PORT", nobody).exitCode());
+        0, healthcheck("docker/socket-server.Dockerfile", "ADMIN_PORT", nobody).exitCode());
     assertNotEquals(0, healthcheck("docker/backend.Dockerfile", "BACKEND_PORT", nobody).exitCode());
   }
 

@@ -95,6 +95,11 @@ final class ProxiedStack implements AutoCloseable {
     return socketServers.stream().map(SocketServerProcess::port).toList();
   }
 
+  /** The socket servers' admin ports (metrics, health). */
+  List<Integer> socketAdminPorts() {
+    return socketServers.stream().map(SocketServerProcess::adminPort).toList();
+  }
+
   int backendPort() {
     return backend.port();
   }

@@ -18,14 +18,17 @@ final class SocketServerProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private final JavaProcess process;
   private final int port;
+  private final int adminPort;
 
-  private SocketServerProcess(JavaProcess process, int port) {
+  private SocketServerProcess(JavaProcess process, int port, int adminPort) {
     this.process = process;
     this.port = port;
+    this.adminPort = adminPort;
   }
 
   static SocketServerProcess start(String mongoUri, String allowedOrigins) {
     int port = Stack.freePort();
+    int adminPort = Stack.freePort();
     JavaProcess process =
         JavaProcess.start(
             "io.roomcast.socket.SocketServerMain",
@@ -39,8 +42,14 @@ final class SocketServerProcess implements AutoCloseable {
                 "ALLOWED_ORIGINS",
                 allowedOrigins,
                 "ROOM_AUTH",
-                "open"));
-    SocketServerProcess server = new SocketServerProcess(process, port);
+                "open",
+                "ADMIN_HOST",
+                "127.0.0.1",
+                "ADMIN_PORT",
+                Integer.toString(adminPort),
+                "SHUTDOWN_DELAY",
+                "0"));
+    SocketServerProcess server = new SocketServerProcess(process, port, adminPort);
     try {
       await("socket server on " + port).atMost(STARTUP).until(server::acceptsConnections);
       return server;
@@ -65,6 +74,11 @@ final class SocketServerProcess implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** The admin port: metrics and health probes. */
+  int adminPort() {
+    return adminPort;
   }
 
   @Override

@@ -69,6 +69,8 @@ public final class Stack implements AutoCloseable {
     env.put("MONGODB_URI", mongoUri);
     env.put("SOCKET_HOST", "127.0.0.1");
     env.put("SOCKET_PORT", "0");
+    env.put("ADMIN_HOST", "127.0.0.1");
+    env.put("ADMIN_PORT", "0");
     env.put("BACKEND_HOST", "127.0.0.1");
     env.put("BACKEND_PORT", Integer.toString(backendPort));
     env.put("ALLOWED_ORIGINS", page + ",http://localhost:" + backendPort);
@@ -101,6 +103,11 @@ public final class Stack implements AutoCloseable {
   /** Base URL Socket.IO clients connect to. */
   public String socketUrl() {
     return "http://127.0.0.1:" + socketServer.port();
+  }
+
+  /** Base URL of the socket server's admin port ({@code /metrics}, {@code /health/*}). */
+  public String socketAdminUrl() {
+    return "http://127.0.0.1:" + socketServer.adminPort();
   }
 
   @Override

@@ -69,10 +69,15 @@ public final class JavaProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Sends SIGTERM, as an orchestrator would, and waits for the exit code. */
-  public int terminate(long timeoutSeconds) throws InterruptedException {
+  /** Sends SIGTERM, as an orchestrator would, and returns at once. */
+  public void sendSigterm() {
     // Process.destroy() would also close our end of its output; the handle only sends the signal.
     process.toHandle().destroy();
+  }
+
+  /** Sends SIGTERM, as an orchestrator would, and waits for the exit code. */
+  public int terminate(long timeoutSeconds) throws InterruptedException {
+    sendSigterm();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
       throw new AssertionError("process ignored SIGTERM for " + timeoutSeconds + "s");

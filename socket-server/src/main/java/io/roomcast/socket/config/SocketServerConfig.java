@@ -10,6 +10,7 @@ import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,10 @@ public final class SocketServerConfig {
   public static final int DEFAULT_MAX_FRAME = 65_536;
   public static final int DEFAULT_MAX_CLIENT_BUFFER_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_ATTACHMENTS = 4;
+  public static final int DEFAULT_ADMIN_PORT = 9083;
+  public static final int DEFAULT_READY_MAX_LAG_SECONDS = 30;
+  public static final int DEFAULT_SHUTDOWN_DELAY_SECONDS = 2;
+  public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 
   public static final Setting<List<String>> WATCH_DATABASES =
       Setting.list(
@@ -81,6 +86,43 @@ public final class SocketServerConfig {
           100,
           "binary attachments one packet may announce");
 
+  public static final Setting<String> ADMIN_HOST =
+      Setting.string(
+              "ADMIN_HOST",
+              "0.0.0.0",
+              "listen address of the admin port (`/metrics`, `/health/live`, `/health/ready`)")
+          .map(SocketServerConfig::host);
+  public static final Setting<Integer> ADMIN_PORT =
+      Setting.integer(
+          "ADMIN_PORT",
+          DEFAULT_ADMIN_PORT,
+          0,
+          65_535,
+          "admin port: Prometheus metrics and health probes, never the Socket.IO port; 0: any "
+              + "free port");
+  public static final Setting<Integer> READY_MAX_LAG =
+      Setting.integer(
+          "READY_MAX_LAG",
+          DEFAULT_READY_MAX_LAG_SECONDS,
+          1,
+          3_600,
+          "seconds a change stream may lag behind the database before `/health/ready` answers 503");
+  public static final Setting<Integer> SHUTDOWN_DELAY =
+      Setting.integer(
+          "SHUTDOWN_DELAY",
+          DEFAULT_SHUTDOWN_DELAY_SECONDS,
+          0,
+          60,
+          "seconds between SIGTERM (readiness turns 503, no new connections) and closing the "
+              + "clients, so that load balancers see the node leave first");
+  public static final Setting<Integer> SHUTDOWN_GRACE =
+      Setting.integer(
+          "SHUTDOWN_GRACE",
+          DEFAULT_SHUTDOWN_GRACE_SECONDS,
+          1,
+          300,
+          "seconds a SIGTERM shutdown may take in all (delay included) before the rest is cut off");
+
   /** Every setting this component reads, in table order; flags naming anything else are refused. */
   public static final List<Setting<?>> SETTINGS = settings();
 
@@ -90,6 +132,7 @@ public final class SocketServerConfig {
         List.of(
             SharedSettings.MONGODB_URI,
             SharedSettings.UUID_FIELD,
+            SharedSettings.LOG_FORMAT,
             WATCH_DATABASES,
             SOCKET_HOST,
             SOCKET_PORT,
@@ -97,7 +140,12 @@ public final class SocketServerConfig {
             MAX_ROOMS_PER_CLIENT,
             MAX_FRAME,
             MAX_CLIENT_BUFFER_BYTES,
-            MAX_ATTACHMENTS));
+            MAX_ATTACHMENTS,
+            ADMIN_HOST,
+            ADMIN_PORT,
+            READY_MAX_LAG,
+            SHUTDOWN_DELAY,
+            SHUTDOWN_GRACE));
     all.addAll(RoomAuthSettings.SETTINGS);
     return List.copyOf(all);
   }
@@ -113,10 +161,16 @@ public final class SocketServerConfig {
   private final int maxClientBufferBytes;
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
+  private final String adminHost;
+  private final int adminPort;
+  private final Duration readyMaxLag;
+  private final Duration shutdownDelay;
+  private final Duration shutdownGrace;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
     uuidField = SharedSettings.UUID_FIELD.read(settings);
+    SharedSettings.LOG_FORMAT.read(settings); // applied by Logback; read to refuse a bad value
     watchDatabases = WATCH_DATABASES.read(settings);
     socketHost = SOCKET_HOST.read(settings);
     socketPort = SOCKET_PORT.read(settings);
@@ -126,6 +180,19 @@ public final class SocketServerConfig {
     maxClientBufferBytes = MAX_CLIENT_BUFFER_BYTES.read(settings);
     maxAttachments = MAX_ATTACHMENTS.read(settings);
     roomAuth = RoomAuthSettings.from(settings);
+    adminHost = ADMIN_HOST.read(settings);
+    adminPort = ADMIN_PORT.read(settings);
+    readyMaxLag = Duration.ofSeconds(READY_MAX_LAG.read(settings));
+    shutdownDelay = Duration.ofSeconds(SHUTDOWN_DELAY.read(settings));
+    shutdownGrace = Duration.ofSeconds(SHUTDOWN_GRACE.read(settings));
+    if (shutdownDelay.compareTo(shutdownGrace) >= 0) {
+      throw new ConfigException(
+          "invalid SHUTDOWN_DELAY="
+              + shutdownDelay.toSeconds()
+              + ": expected less than SHUTDOWN_GRACE="
+              + shutdownGrace.toSeconds()
+              + ", which includes it");
+    }
   }
 
   /**
@@ -211,5 +278,29 @@ public final class SocketServerConfig {
   /** Who may join which room (ROOM_AUTH and its settings). */
   public RoomAuthSettings roomAuth() {
     return roomAuth;
+  }
+
+  public String adminHost() {
+    return adminHost;
+  }
+
+  /** The admin port; 0 means any free port. */
+  public int adminPort() {
+    return adminPort;
+  }
+
+  /** How far a stream may lag before the node is not ready. */
+  public Duration readyMaxLag() {
+    return readyMaxLag;
+  }
+
+  /** How long the node is not ready before its clients are closed, at shutdown. */
+  public Duration shutdownDelay() {
+    return shutdownDelay;
+  }
+
+  /** How long a shutdown may take in all. */
+  public Duration shutdownGrace() {
+    return shutdownGrace;
   }
 }

@@ -29,6 +29,13 @@ public final class ChangeRouter {
     return uuid;
   }
 
+  /** The database the change happened in; empty when the event names none. */
+  public static String databaseOf(BsonDocument event) {
+    BsonValue ns = event.get("ns");
+    BsonValue db = ns != null && ns.isDocument() ? ns.asDocument().get("db") : null;
+    return db != null && db.isString() ? db.asString().getValue() : "";
+  }
+
   /** The collection the change happened in; null for database-level events such as dropDatabase. */
   public static String collectionOf(BsonDocument event) {
     BsonValue ns = event.get("ns");

@@ -3,7 +3,9 @@ package io.roomcast.socket.emit;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.stream.ChangeListener;
+import io.roomcast.socket.stream.ChangeTimes;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,13 +27,15 @@ public final class RoomEmitter implements ChangeListener {
   private final String uuidField;
   private final ChangeRouter router;
   private final ChangeEncoder encoder;
+  private final SocketMetrics metrics;
   private final LongAdder emitted = new LongAdder();
   private final LongAdder deliveries = new LongAdder();
   private final LongAdder withoutUuid = new LongAdder();
   private final AtomicBoolean reportedWithoutUuid = new AtomicBoolean();
 
-  public RoomEmitter(SocketIONamespace namespace, String uuidField) {
+  public RoomEmitter(SocketIONamespace namespace, String uuidField, SocketMetrics metrics) {
     this.namespace = namespace;
+    this.metrics = metrics;
     this.uuidField = uuidField;
     this.router = new ChangeRouter(uuidField);
     this.encoder = new ChangeEncoder(uuidField);
@@ -43,6 +47,8 @@ public final class RoomEmitter implements ChangeListener {
     if (collection == null) {
       return; // database-level events (dropDatabase, invalidate) concern no document
     }
+    metrics.changeReceived(
+        ChangeRouter.databaseOf(event), collection, ChangeEncoder.operationType(event));
     Optional<UUID> uuid = router.uuidOf(event);
     if (uuid.isEmpty()) {
       countWithoutUuid(collection);
@@ -59,6 +65,7 @@ public final class RoomEmitter implements ChangeListener {
       client.sendEvent(change.event(), change.body(), change.meta());
     }
     deliveries.add(clients.size());
+    metrics.handedToClients(ChangeTimes.millisSince(event, System.currentTimeMillis()));
   }
 
   private void countWithoutUuid(String collection) {

@@ -7,6 +7,7 @@ import io.roomcast.socket.auth.GrantExpiry;
 import io.roomcast.socket.auth.JoinedRooms;
 import io.roomcast.socket.auth.RoomAuthorizer;
 import io.roomcast.socket.auth.RoomDecision;
+import io.roomcast.socket.metrics.SocketMetrics;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -23,11 +24,14 @@ final class RoomGate {
   private final RoomAuthorizer authorizer;
   private final GrantExpiry expiry;
   private final int maxRoomsPerClient;
+  private final SocketMetrics metrics;
 
-  RoomGate(RoomAuthorizer authorizer, GrantExpiry expiry, int maxRoomsPerClient) {
+  RoomGate(
+      RoomAuthorizer authorizer, GrantExpiry expiry, int maxRoomsPerClient, SocketMetrics metrics) {
     this.authorizer = authorizer;
     this.expiry = expiry;
     this.maxRoomsPerClient = maxRoomsPerClient;
+    this.metrics = metrics;
   }
 
   /** The reply to a valid request, once authorized (possibly on another thread). */
@@ -41,6 +45,7 @@ final class RoomGate {
                   "room authorization failed for session {}: {}",
                   client.getSessionId(),
                   error.toString());
+              metrics.refused(SocketMetrics.Refusal.AUTH_UNAVAILABLE);
               return RoomReply.rejected(
                   request, "authorization failed; nothing done", RoomDecision.AUTH_UNAVAILABLE);
             });
@@ -53,6 +58,7 @@ final class RoomGate {
               + " of "
               + request.rooms().size()
               + " rooms are not authorized; nothing done";
+      metrics.refused(SocketMetrics.Refusal.NOT_AUTHORIZED);
       return RoomReply.refused(request, error, decision.refused());
     }
     ConnectionGrants grants = ConnectionGrants.of(client);
@@ -70,9 +76,11 @@ final class RoomGate {
                 + " (this connection is in "
                 + current.size()
                 + "); nothing done";
+        metrics.refused(SocketMetrics.Refusal.ROOM_LIMIT);
         return RoomReply.rejected(request, error, "room limit");
       }
       client.joinRooms(added);
+      metrics.roomsJoined(added.size());
       expiry.reschedule(client, grants);
     }
     return RoomReply.done(request, "joined");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomcast.socket.auth.ConnectionGrants;
 import io.roomcast.socket.auth.RoomAuth;
+import io.roomcast.socket.metrics.SocketMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +34,22 @@ public final class RoomProtocol {
 
   private final RoomGate gate;
   private final TokenEvents tokens;
+  private final SocketMetrics metrics;
 
-  private RoomProtocol(RoomGate gate, TokenEvents tokens) {
+  private RoomProtocol(RoomGate gate, TokenEvents tokens, SocketMetrics metrics) {
     this.gate = gate;
     this.tokens = tokens;
+    this.metrics = metrics;
   }
 
   /** Registers the events on the server's default namespace; joins go through {@code auth}. */
-  public static void register(SocketIOServer server, int maxRoomsPerClient, RoomAuth auth) {
+  public static void register(
+      SocketIOServer server, int maxRoomsPerClient, RoomAuth auth, SocketMetrics metrics) {
     RoomProtocol protocol =
         new RoomProtocol(
-            new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient),
-            new TokenEvents(auth));
+            new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient, metrics),
+            new TokenEvents(auth),
+            metrics);
     server.addEventListener(JOIN_ROOM, JsonNode.class, protocol::join);
     server.addEventListener(LEAVE_ROOM, JsonNode.class, protocol::leave);
     server.addEventListener(AUTHENTICATE, JsonNode.class, protocol.tokens::authenticate);
@@ -58,6 +63,7 @@ public final class RoomProtocol {
       rooms = payload.get("rooms");
       JsonNode given = payload.get("token");
       if (given != null && !given.isTextual()) {
+        metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
         RoomRequest request = RoomRequest.parse(JOIN_ROOM, rooms);
         reject(
             client,
@@ -73,6 +79,7 @@ public final class RoomProtocol {
     }
     RoomRequest request = RoomRequest.parse(JOIN_ROOM, rooms);
     if (!request.valid()) {
+      metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
       reject(
           client,
           ack,
@@ -94,6 +101,7 @@ public final class RoomProtocol {
   private void leave(SocketIOClient client, JsonNode payload, AckRequest ack) {
     RoomRequest request = RoomRequest.parse(LEAVE_ROOM, payload);
     if (!request.valid()) {
+      metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
       reject(
           client,
           ack,
@@ -104,6 +112,7 @@ public final class RoomProtocol {
     synchronized (ConnectionGrants.of(client)) {
       client.leaveRooms(request.rooms());
     }
+    metrics.roomsLeft(request.rooms().size());
     ack.sendAckData(RoomReply.done(request, "left"));
   }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.reactivestreams.client.ChangeStreamPublisher;
 import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,7 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
   private final String database;
   private final ChangeListener listener;
   private final StreamFailureListener failures;
+  private final StreamRestartListener restarts;
   private final ScheduledExecutorService scheduler;
   private final Backoff backoff = new Backoff();
   private final CountDownLatch firstOpen = new CountDownLatch(1);
@@ -45,6 +47,7 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
   private final AtomicLong largestDemand = new AtomicLong();
   private final AtomicInteger subscriptions = new AtomicInteger();
   private volatile boolean stopped;
+  private volatile boolean failed;
 
   /** The server's id for "no cursor"; a closed cursor's replies carry it too, and are ignored. */
   private static final long NO_CURSOR = 0;
@@ -54,17 +57,20 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
   private BsonDocument token;
   private boolean startAfter;
   private BoundedSubscriber current;
+  private Instant caughtUpTo;
 
   ChangeStreamWatcher(
       MongoClient client,
       String database,
       ChangeListener listener,
       StreamFailureListener failures,
+      StreamRestartListener restarts,
       ScheduledExecutorService scheduler) {
     this.client = client;
     this.database = database;
     this.listener = listener;
     this.failures = failures;
+    this.restarts = restarts;
     this.scheduler = scheduler;
   }
 
@@ -117,14 +123,26 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
       if (id != NO_CURSOR && id == cursorId) {
         token = postBatchToken;
         startAfter = false;
+        caughtUpTo = Instant.now(); // the server had nothing more when it replied
       }
     }
   }
 
   /** What this stream has done so far. */
   StreamStats stats() {
-    return new StreamStats(
-        database, Math.max(0, subscriptions.get() - 1), largestDemand.get(), position());
+    StreamState state =
+        stopped || failed
+            ? StreamState.STOPPED
+            : cursorId != NO_CURSOR ? StreamState.OPEN : StreamState.CONNECTING;
+    synchronized (lock) {
+      return new StreamStats(
+          database,
+          Math.max(0, subscriptions.get() - 1),
+          largestDemand.get(),
+          token,
+          state,
+          caughtUpTo);
+    }
   }
 
   /** Where the stream would resume now; null means "from now". */
@@ -160,12 +178,14 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
     boolean invalidated = "invalidate".equals(operationType(event));
     synchronized (lock) {
       token = event.getDocument("_id");
+      caughtUpTo = ChangeTimes.of(event).orElse(caughtUpTo);
       // After an invalidate (database dropped) only startAfter may open a new stream.
       startAfter = invalidated;
     }
     if (invalidated) {
       LOG.info("change stream on '{}' invalidated (database dropped); reopening", database);
       cursorId = NO_CURSOR;
+      restarts.onRestart(database, "invalidate");
       schedule(Duration.ZERO);
     }
     return !invalidated;
@@ -176,6 +196,7 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
   public void onEnd(Throwable error) {
     cursorId = NO_CURSOR;
     if (error == null) {
+      restarts.onRestart(database, "completed");
       schedule(Duration.ZERO);
       return;
     }
@@ -184,9 +205,15 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
             ? StreamErrors.classify(mongo)
             : StreamErrors.Action.RESUME;
     switch (action) {
-      case RESTART_FROM_NOW -> restartFromNow((MongoException) error);
+      case RESTART_FROM_NOW -> {
+        restarts.onRestart(database, error.getClass().getSimpleName());
+        restartFromNow((MongoException) error);
+      }
       case STOP -> stop((MongoException) error);
-      default -> retryLater(error);
+      default -> {
+        restarts.onRestart(database, error.getClass().getSimpleName());
+        retryLater(error);
+      }
     }
   }
 
@@ -214,6 +241,7 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
             + "; fix: "
             + StreamErrors.fixIt(error);
     LOG.error(message);
+    failed = true;
     firstOpen.countDown(); // startup need not wait for a stream that will never open
     failures.onFatalError(database, message);
   }

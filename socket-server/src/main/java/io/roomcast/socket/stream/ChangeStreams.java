@@ -4,6 +4,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.roomcast.common.metrics.MongoDriverMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +53,27 @@ public final class ChangeStreams implements AutoCloseable {
       List<String> databases,
       ChangeListener listener,
       StreamFailureListener failures) {
+    return open(uri, databases, listener, failures, (database, cause) -> {}, null);
+  }
+
+  /**
+   * As {@link #open(ConnectionString, List, ChangeListener, StreamFailureListener)}, telling each
+   * restart and publishing the driver's command and pool metrics to {@code driverMetrics} (none
+   * when null).
+   */
+  public static ChangeStreams open(
+      ConnectionString uri,
+      List<String> databases,
+      ChangeListener listener,
+      StreamFailureListener failures,
+      StreamRestartListener restarts,
+      MeterRegistry driverMetrics) {
     CursorReplies replies = new CursorReplies();
     MongoClientSettings.Builder settings =
         MongoClientSettings.builder().applyConnectionString(uri).addCommandListener(replies);
+    if (driverMetrics != null) {
+      MongoDriverMetrics.instrument(settings, driverMetrics);
+    }
     if (uri.getApplicationName() == null) {
       settings.applicationName(APPLICATION_NAME);
     }
@@ -69,7 +89,7 @@ public final class ChangeStreams implements AutoCloseable {
     List<ChangeStreamWatcher> watchers = new ArrayList<>();
     for (String database : databases) {
       ChangeStreamWatcher watcher =
-          new ChangeStreamWatcher(client, database, listener, failures, scheduler);
+          new ChangeStreamWatcher(client, database, listener, failures, restarts, scheduler);
       replies.register(database, watcher);
       watchers.add(watcher);
     }
@@ -100,6 +120,17 @@ public final class ChangeStreams implements AutoCloseable {
   /** What each watched database's stream has done so far, in the configured order. */
   public List<StreamStats> stats() {
     return watchers.stream().map(ChangeStreamWatcher::stats).toList();
+  }
+
+  /** The stats of one watched database's stream. */
+  public StreamStats stats(String database) {
+    for (ChangeStreamWatcher watcher : watchers) {
+      StreamStats stats = watcher.stats();
+      if (stats.database().equals(database)) {
+        return stats;
+      }
+    }
+    throw new IllegalArgumentException("not a watched database: " + database);
   }
 
   /**

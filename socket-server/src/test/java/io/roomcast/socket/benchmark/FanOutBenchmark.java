@@ -1,6 +1,10 @@
 package io.roomcast.socket.benchmark;
 
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
@@ -27,14 +31,17 @@ import org.bson.BsonInt64;
  * Fan-out figures: N websocket clients spread over R rooms, E inserts written with the driver into
  * the embedded database, each delivered to every client of its room. Prints deliveries per second,
  * insert-to-receipt latency (p50, p99, max) and heap used. Everything runs in one JVM (database,
- * server and clients share the CPU), so the figures are a floor, not a ceiling.
+ * server and clients share the CPU), so the figures are a floor, not a ceiling. A fourth argument
+ * {@code jwt} makes every client present a token (grants checked at join); a fifth {@code off} runs
+ * the server with metrics off (a registry without backends: every meter is a no-op), to measure
+ * what metrics cost.
  *
  * <p>The fourth argument is the room authorization: {@code open} (default) or {@code jwt}, where
  * each client connects with a token and every join is checked against its grants; the emit path is
  * the same in both (grants are checked at join time only), which the figures show.
  *
  * <pre>mvn -pl socket-server exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000 jwt"
+ *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000 jwt on"
  * </pre>
  */
 public final class FanOutBenchmark {
@@ -45,18 +52,27 @@ public final class FanOutBenchmark {
     int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int events = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
     boolean jwt = args.length > 3 && "jwt".equals(args[3]);
+    boolean metrics = args.length <= 4 || !"off".equals(args[4]);
+    MeterRegistry registry =
+        metrics
+            ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+            : new CompositeMeterRegistry();
     Map<String, String> env = new HashMap<>();
-    env.put("MONGODB_URI", "");
     env.put("SOCKET_HOST", "127.0.0.1");
     env.put("SOCKET_PORT", "0");
     env.put("ALLOWED_ORIGINS", "*");
+    env.put("ADMIN_HOST", "127.0.0.1");
+    env.put("ADMIN_PORT", "0");
     env.putAll(jwt ? TestTokens.SERVER_SETTINGS : Map.of("ROOM_AUTH", "open"));
     String token = jwt ? TestTokens.granting(Duration.ofHours(1), "*") : null;
     try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
       env.put("MONGODB_URI", mongo.connectionString());
+      SocketServerConfig config = SocketServerConfig.from(Settings.from(env));
       try (MongoWriter writer = new MongoWriter(mongo.connectionString());
-          SocketServer server = SocketServer.start(SocketServerConfig.from(Settings.from(env)))) {
-        System.out.printf("room authorization: %s%n", jwt ? "jwt" : "open");
+          SocketServer server = SocketServer.start(config, (database, message) -> {}, registry)) {
+        System.out.printf(
+            "room authorization: %s, metrics: %s%n",
+            jwt ? "jwt" : "open", metrics ? "on (Prometheus registry)" : "off");
         run(server.port(), writer.collection("app", "bench"), clients, rooms, events, token);
       }
     }

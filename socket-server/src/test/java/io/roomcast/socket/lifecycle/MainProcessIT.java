@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomcast.common.config.Startup;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.testing.JavaProcess;
@@ -16,11 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real process: a bad setting exits 78 and a failed start 1, each with one line; SIGTERM stops
- * it cleanly.
+ * it cleanly with exit code 0.
  */
 class MainProcessIT {
   private static final String MAIN = SocketServerMain.class.getName();
-  private static final int SIGTERM_EXIT = 143;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void anInvalidSettingExits78WithOneLineNamingIt() throws Exception {
@@ -76,6 +78,50 @@ class MainProcessIT {
   }
 
   @Test
+  void logFormatJsonPrintsOnlyJsonObjectsOnePerLine() throws Exception {
+    try (EmbeddedMongo mongo = EmbeddedMongo.start();
+        JavaProcess process =
+            JavaProcess.start(
+                MAIN,
+                Map.of(
+                    "LOG_FORMAT", "json",
+                    "ROOM_AUTH", "open",
+                    "MONGODB_URI", mongo.connectionString(),
+                    "SOCKET_HOST", "127.0.0.1",
+                    "SOCKET_PORT", "0",
+                    "ADMIN_PORT", "0",
+                    "SHUTDOWN_DELAY", "0"))) {
+      await("started")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
+      assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
+      List<String> lines = process.output();
+      assertTrue(lines.size() >= 4, "" + lines);
+      for (String line : lines) {
+        JsonNode entry = JSON.readTree(line);
+        assertTrue(entry.isObject(), line);
+        assertTrue(entry.path("level").isTextual() && entry.path("loggerName").isTextual(), line);
+        assertTrue(entry.path("formattedMessage").isTextual(), line);
+      }
+      assertTrue(
+          lines.stream().anyMatch(l -> l.contains("socket server stopped")), "same facts as text");
+    }
+  }
+
+  @Test
+  void anUnknownLogFormatExits78() throws Exception {
+    try (JavaProcess process = JavaProcess.start(MAIN, Map.of("LOG_FORMAT", "xml"))) {
+      assertEquals(Startup.EXIT_CONFIG, process.awaitExit(30));
+      assertTrue(
+          process
+              .output()
+              .contains("socket-server: invalid LOG_FORMAT='xml': expected text or json"),
+          "" + process.output());
+    }
+  }
+
+  @Test
   void anUnknownFlagExits78() throws Exception {
     try (JavaProcess process = JavaProcess.start(MAIN, Map.of(), "--socket-prot=1")) {
       assertEquals(Startup.EXIT_CONFIG, process.awaitExit(30));
@@ -92,12 +138,14 @@ class MainProcessIT {
                     "MONGODB_URI", mongo.connectionString(),
                     "SOCKET_HOST", "127.0.0.1",
                     "SOCKET_PORT", "0",
-                    "ROOM_AUTH_JWT_SECRET", "a-test-secret-of-at-least-32-bytes!"))) {
+                    "ROOM_AUTH_JWT_SECRET", "a-test-secret-of-at-least-32-bytes!",
+                    "ADMIN_PORT", "0",
+                    "SHUTDOWN_DELAY", "0"))) {
       await("started")
           .atMost(Duration.ofSeconds(60))
           .until(
               () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
-      assertEquals(SIGTERM_EXIT, process.terminate(30));
+      assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
       List<String> lines = process.output();
       assertTrue(lines.stream().anyMatch(l -> l.contains("socket server stopped")), "" + lines);
       assertTrue(

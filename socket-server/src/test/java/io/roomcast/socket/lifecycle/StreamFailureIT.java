@@ -28,7 +28,8 @@ class StreamFailureIT {
                       "MONGODB_URI", uri,
                       "SOCKET_HOST", "127.0.0.1",
                       "SOCKET_PORT", "0",
-                      "ROOM_AUTH", "open")));
+                      "ROOM_AUTH", "open",
+                      "ADMIN_PORT", "0")));
       try (SocketServer server =
           SocketServer.start(config, (database, message) -> failure.set(message))) {
         String message =

@@ -26,7 +26,8 @@ class CursorRepliesTest {
   private static final String LATER = "{_data: '8200000002000000012B0429'}";
 
   private final ChangeStreamWatcher watcher =
-      new ChangeStreamWatcher(null, "app", event -> {}, (database, message) -> {}, null);
+      new ChangeStreamWatcher(
+          null, "app", event -> {}, (database, message) -> {}, (database, cause) -> {}, null);
   private final CursorReplies replies = new CursorReplies();
 
   CursorRepliesTest() {

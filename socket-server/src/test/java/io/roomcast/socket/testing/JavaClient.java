@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.socket.client.IO;
+import io.socket.client.Manager;
 import io.socket.client.Socket;
 import io.socket.client.SocketOptionBuilder;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.json.JSONArray;
@@ -27,11 +29,18 @@ public final class JavaClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Socket socket;
+  private final String transport;
   private final List<Received> events = new CopyOnWriteArrayList<>();
   private final List<String> connectErrors = new CopyOnWriteArrayList<>();
+  private final List<Disconnect> disconnects = new CopyOnWriteArrayList<>();
+  private final AtomicInteger reconnectAttempts = new AtomicInteger();
+
+  /** A disconnect the client saw: Socket.IO's reason, and when (System.nanoTime). */
+  public record Disconnect(String reason, long nanoTime) {}
 
   private JavaClient(
       String url, String transport, String origin, Consumer<SocketOptionBuilder> extra) {
+    this.transport = transport;
     SocketOptionBuilder options =
         IO.Options.builder()
             .setTransports(new String[] {transport})
@@ -44,6 +53,10 @@ public final class JavaClient implements AutoCloseable {
     socket = IO.socket(URI.create(url), options.build());
     socket.onAnyIncoming(args -> events.add(new Received((String) args[0], json(args, 1))));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectErrors.add(Arrays.toString(args)));
+    socket.io().on(Manager.EVENT_RECONNECT_ATTEMPT, args -> reconnectAttempts.incrementAndGet());
+    socket.on(
+        Socket.EVENT_DISCONNECT,
+        args -> disconnects.add(new Disconnect(String.valueOf(args[0]), System.nanoTime())));
     socket.connect();
   }
 
@@ -66,6 +79,11 @@ public final class JavaClient implements AutoCloseable {
   public JavaClient awaitConnected() {
     await("connect (errors: " + connectErrors + ")").atMost(TIMEOUT).until(socket::connected);
     return this;
+  }
+
+  /** The transport asked for at connect. */
+  public String transport() {
+    return transport;
   }
 
   public boolean connected() {
@@ -103,6 +121,16 @@ public final class JavaClient implements AutoCloseable {
   /** Emits without asking for an ack. */
   public void emit(String event, Object... args) {
     socket.emit(event, args);
+  }
+
+  /** Every disconnect seen, in order; "transport close" means the client reconnects by itself. */
+  public List<Disconnect> disconnects() {
+    return List.copyOf(disconnects);
+  }
+
+  /** How often the client has tried to reconnect by itself. */
+  public int reconnectAttempts() {
+    return reconnectAttempts.get();
   }
 
   public List<Received> events() {

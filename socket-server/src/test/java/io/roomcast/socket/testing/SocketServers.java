@@ -32,8 +32,15 @@ public final class SocketServers {
     env.put("SOCKET_PORT", "0");
     env.put("ALLOWED_ORIGINS", ALLOWED_ORIGIN);
     env.put("ROOM_AUTH", "open");
+    env.put("ADMIN_HOST", "127.0.0.1");
+    env.put("ADMIN_PORT", "0");
     env.putAll(extra);
     return SocketServer.start(SocketServerConfig.from(Settings.from(env)));
+  }
+
+  /** The base URL of the admin port (metrics, health). */
+  public static String adminUrl(SocketServer server) {
+    return "http://127.0.0.1:" + server.adminPort();
   }
 
   /** The base URL clients connect to. */
