@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.emit.RoomEmitter;
+import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
 import io.roomcast.socket.http.OriginGuard;
 import io.roomcast.socket.http.PipelineReplacement;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
+
+  private static final int REFERENCE_PING_TIMEOUT_MILLIS = 20_000;
 
   private final SocketIOServer socketIo;
   private final int port;
@@ -54,7 +57,10 @@ public final class SocketServer implements AutoCloseable {
   public static SocketServer start(SocketServerConfig config, StreamFailureListener failures) {
     SocketIOServer socketIo = new SocketIOServer(socketIoConfiguration(config));
     PipelineReplacement.install(
-        socketIo, new GuardedChannelInitializer(new OriginGuard(config.allowedOrigins())));
+        socketIo,
+        new GuardedChannelInitializer(
+            new OriginGuard(config.allowedOrigins()),
+            new SessionLimits(config.connectTimeoutMillis(), config.maxClients())));
     RoomProtocol.register(socketIo, config.maxRoomsPerClient());
     int port = SocketIoBinding.bind(socketIo, config);
     RoomEmitter emitter =
@@ -88,6 +94,12 @@ public final class SocketServer implements AutoCloseable {
     configuration.setOrigin(null);
     configuration.setAddVersionHeader(false);
     configuration.setExceptionListener(new QuietExceptionListener());
+    // Session ids from UUID.randomUUID (122 random bits), never from the client's io cookie.
+    configuration.setRandomSession(true);
+    // A restarted server binds its port at once, despite connections of the old one in TIME_WAIT.
+    configuration.getSocketConfig().setReuseAddress(true);
+    // The reference server's: a silent session is dropped after 25 s + 20 s.
+    configuration.setPingTimeout(REFERENCE_PING_TIMEOUT_MILLIS);
     return configuration;
   }
 

@@ -18,6 +18,8 @@ public final class SocketServerConfig {
   public static final String SOCKET_PORT = "SOCKET_PORT";
   public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
   public static final String MAX_ROOMS_PER_CLIENT = "MAX_ROOMS_PER_CLIENT";
+  public static final String CONNECT_TIMEOUT = "CONNECT_TIMEOUT";
+  public static final String MAX_CLIENTS = "MAX_CLIENTS";
 
   /** Every setting this component reads; flags naming anything else are rejected. */
   public static final Set<String> SETTING_NAMES =
@@ -28,7 +30,9 @@ public final class SocketServerConfig {
           SOCKET_HOST,
           SOCKET_PORT,
           ALLOWED_ORIGINS,
-          MAX_ROOMS_PER_CLIENT);
+          MAX_ROOMS_PER_CLIENT,
+          CONNECT_TIMEOUT,
+          MAX_CLIENTS);
 
   public static final String DEFAULT_MONGODB_URI = "mongodb://localhost:27017";
   public static final String DEFAULT_WATCH_DATABASES = "app";
@@ -39,6 +43,21 @@ public final class SocketServerConfig {
       "http://localhost:8082,http://127.0.0.1:8082,http://localhost:8080,http://127.0.0.1:8080";
   public static final int DEFAULT_MAX_ROOMS_PER_CLIENT = 100;
   public static final int MAX_MAX_ROOMS_PER_CLIENT = 100_000;
+
+  /** Milliseconds a session may stay without a namespace CONNECT: socket.io's connectTimeout. */
+  public static final int DEFAULT_CONNECT_TIMEOUT = 45_000;
+
+  public static final int MIN_CONNECT_TIMEOUT = 100;
+  public static final int MAX_CONNECT_TIMEOUT = 600_000;
+
+  /**
+   * Sessions held at once. An idle session costs a few KB of heap and one file descriptor; 10,000
+   * fits the usual 64 Ki descriptor limit and a 512 MB heap with room for each one's outbound
+   * buffer, and is well above what one socket server instance is sized for.
+   */
+  public static final int DEFAULT_MAX_CLIENTS = 10_000;
+
+  public static final int MAX_MAX_CLIENTS = 1_000_000;
 
   /** MongoDB's limit on database name length, in bytes. */
   private static final int MAX_DATABASE_NAME_BYTES = 63;
@@ -52,6 +71,8 @@ public final class SocketServerConfig {
   private final int socketPort;
   private final AllowedOrigins allowedOrigins;
   private final int maxRoomsPerClient;
+  private final int connectTimeoutMillis;
+  private final int maxClients;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = connectionString(settings.string(MONGODB_URI, DEFAULT_MONGODB_URI));
@@ -65,6 +86,10 @@ public final class SocketServerConfig {
     maxRoomsPerClient =
         settings.integer(
             MAX_ROOMS_PER_CLIENT, DEFAULT_MAX_ROOMS_PER_CLIENT, 1, MAX_MAX_ROOMS_PER_CLIENT);
+    connectTimeoutMillis =
+        settings.integer(
+            CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
+    maxClients = settings.integer(MAX_CLIENTS, DEFAULT_MAX_CLIENTS, 1, MAX_MAX_CLIENTS);
   }
 
   /** Reads and validates every setting; throws {@link ConfigException} naming the first bad one. */
@@ -150,5 +175,15 @@ public final class SocketServerConfig {
 
   public int maxRoomsPerClient() {
     return maxRoomsPerClient;
+  }
+
+  /** Milliseconds a session may wait before its namespace CONNECT before it is freed. */
+  public int connectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  /** Sessions held at once; further handshakes are answered 503. */
+  public int maxClients() {
+    return maxClients;
   }
 }

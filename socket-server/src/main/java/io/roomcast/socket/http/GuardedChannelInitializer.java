@@ -1,24 +1,67 @@
 package io.roomcast.socket.http;
 
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelPipeline;
+import io.roomcast.socket.guard.ClientErrorHandler;
+import io.roomcast.socket.guard.NoSessionCookie;
+import io.roomcast.socket.guard.PreConnectFilter;
+import io.roomcast.socket.guard.SessionGuard;
+import io.roomcast.socket.guard.SessionLimits;
+import io.roomcast.socket.guard.Sessions;
 
 /**
- * netty-socketio's pipeline with the {@link OriginGuard} placed after the HTTP codec and before
- * every Socket.IO handler, so that it sees each decoded request and its 403 is encoded.
+ * netty-socketio's pipeline with the {@link OriginGuard}, then the session guards, placed after the
+ * HTTP codec and before every Socket.IO handler, so that they see each decoded request (and each
+ * packet payload) and their answers are encoded; a last handler turns unhandled exceptions into one
+ * log line. Sessions netty-socketio frees are reported to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
+  static final String SESSION_GUARD = "sessionGuard";
+  static final String PRE_CONNECT_FILTER = "preConnectFilter";
+  static final String NO_SESSION_COOKIE = "noSessionCookie";
+  static final String CLIENT_ERRORS = "clientErrors";
 
   private final OriginGuard guard;
+  private final SessionLimits limits;
+  private final Sessions sessions = new Sessions();
+  private final PreConnectFilter preConnectFilter = new PreConnectFilter(sessions);
+  private final NoSessionCookie noSessionCookie = new NoSessionCookie();
+  private final ClientErrorHandler clientErrors = new ClientErrorHandler();
+  private SessionGuard sessionGuard;
 
-  public GuardedChannelInitializer(OriginGuard guard) {
+  public GuardedChannelInitializer(OriginGuard guard, SessionLimits limits) {
     this.guard = guard;
+    this.limits = limits;
+  }
+
+  @Override
+  public void start(Configuration configuration, NamespacesHub namespacesHub) {
+    super.start(configuration, namespacesHub);
+    sessionGuard = new SessionGuard(configuration.getContext() + "/", sessions, limits, this);
   }
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
     super.addSocketioHandlers(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
+    pipeline.addBefore(PACKET_HANDLER, SESSION_GUARD, sessionGuard);
+    pipeline.addBefore(PACKET_HANDLER, PRE_CONNECT_FILTER, preConnectFilter);
+    pipeline.addBefore(PACKET_HANDLER, NO_SESSION_COOKIE, noSessionCookie);
+    pipeline.addLast(CLIENT_ERRORS, clientErrors);
+  }
+
+  @Override
+  public void onDisconnect(ClientHead client) {
+    super.onDisconnect(client);
+    sessions.closed(client.getSessionId());
+  }
+
+  /** The sessions held now (for tests and figures). */
+  public int sessionCount() {
+    return sessions.count();
   }
 }
