@@ -2,6 +2,7 @@ package io.roomcast.socket.guard;
 
 import com.corundumstudio.socketio.DisconnectableHub;
 import com.corundumstudio.socketio.handler.ClientHead;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +63,10 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
       return;
     }
     if (HttpMethod.OPTIONS.equals(request.method())) {
-      ctx.writeAndFlush(Cors.preflight(request));
+      ChannelFuture written = ctx.writeAndFlush(Cors.preflight(request));
+      if (!HttpUtil.isKeepAlive(request)) {
+        written.addListener(ChannelFutureListener.CLOSE);
+      }
       request.release();
       return;
     }
