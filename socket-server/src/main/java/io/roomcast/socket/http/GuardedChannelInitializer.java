@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelPipeline;
 import io.roomcast.socket.guard.ClientErrorHandler;
+import io.roomcast.socket.guard.HeapPayloads;
 import io.roomcast.socket.guard.NoSessionCookie;
 import io.roomcast.socket.guard.PreConnectFilter;
 import io.roomcast.socket.guard.SessionGuard;
@@ -22,6 +23,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   static final String ORIGIN_GUARD = "originGuard";
   static final String SESSION_GUARD = "sessionGuard";
   static final String PRE_CONNECT_FILTER = "preConnectFilter";
+  static final String HEAP_PAYLOADS = "heapPayloads";
   static final String NO_SESSION_COOKIE = "noSessionCookie";
   static final String CLIENT_ERRORS = "clientErrors";
 
@@ -29,6 +31,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   private final SessionLimits limits;
   private final Sessions sessions = new Sessions();
   private final PreConnectFilter preConnectFilter = new PreConnectFilter(sessions);
+  private final HeapPayloads heapPayloads = new HeapPayloads();
   private final NoSessionCookie noSessionCookie = new NoSessionCookie();
   private final ClientErrorHandler clientErrors = new ClientErrorHandler();
   private SessionGuard sessionGuard;
@@ -50,6 +53,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
     pipeline.addBefore(PACKET_HANDLER, SESSION_GUARD, sessionGuard);
     pipeline.addBefore(PACKET_HANDLER, PRE_CONNECT_FILTER, preConnectFilter);
+    pipeline.addBefore(PACKET_HANDLER, HEAP_PAYLOADS, heapPayloads);
     pipeline.addBefore(PACKET_HANDLER, NO_SESSION_COOKIE, noSessionCookie);
     pipeline.addLast(CLIENT_ERRORS, clientErrors);
   }
