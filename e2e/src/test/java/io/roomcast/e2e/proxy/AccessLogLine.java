@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * One line of the front's access log, format {@code roomcast} in docker/nginx/roomcast.conf: {@code
- * $remote_addr "$request_method $uri $server_protocol" $status upstream=$upstream_addr
- * transport=$arg_transport rt=$request_time}. The uri is the path alone: no query, so no sid.
+ * $remote_addr "$request_method $request_path $server_protocol" $status upstream=$upstream_addr
+ * transport=$arg_transport rt=$request_time}. The uri is the requested path alone: no query, so no
+ * sid.
  */
 public record AccessLogLine(
     String client, String method, String uri, int status, String upstream, String transport) {

@@ -23,6 +23,8 @@ class SocketServerConfigTest {
     assertEquals("0.0.0.0", config.socketHost());
     assertEquals(8083, config.socketPort());
     assertEquals(100, config.maxRoomsPerClient());
+    assertEquals(45_000, config.connectTimeoutMillis());
+    assertEquals(10_000, config.maxClients());
     assertTrue(config.allowedOrigins().allows("http://localhost:8082"));
     assertTrue(config.allowedOrigins().allows("http://127.0.0.1:8080"));
     assertFalse(config.allowedOrigins().allows("http://localhost:9999"));
@@ -39,7 +41,9 @@ class SocketServerConfigTest {
                     "UUID_FIELD", "docId",
                     "SOCKET_HOST", "127.0.0.1",
                     "ALLOWED_ORIGINS", "*",
-                    "MAX_ROOMS_PER_CLIENT", "7"),
+                    "MAX_ROOMS_PER_CLIENT", "7",
+                    "CONNECT_TIMEOUT", "1500",
+                    "MAX_CLIENTS", "3"),
                 "--socket-port=0"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
@@ -48,6 +52,8 @@ class SocketServerConfigTest {
     assertEquals(0, config.socketPort());
     assertTrue(config.allowedOrigins().allows("https://anything.example"));
     assertEquals(7, config.maxRoomsPerClient());
+    assertEquals(1500, config.connectTimeoutMillis());
+    assertEquals(3, config.maxClients());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -77,7 +83,13 @@ class SocketServerConfigTest {
         "ALLOWED_ORIGINS|http://user@localhost:8082",
         "MAX_ROOMS_PER_CLIENT|0",
         "MAX_ROOMS_PER_CLIENT|100001",
-        "MAX_ROOMS_PER_CLIENT|many"
+        "MAX_ROOMS_PER_CLIENT|many",
+        "CONNECT_TIMEOUT|99",
+        "CONNECT_TIMEOUT|600001",
+        "CONNECT_TIMEOUT|45s",
+        "MAX_CLIENTS|0",
+        "MAX_CLIENTS|1000001",
+        "MAX_CLIENTS|all"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.CapturedLog;
+import io.roomcast.socket.testing.HeapAfterGc;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.SocketServers;
 import java.security.SecureRandom;

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawHttp;
 import io.roomcast.socket.testing.RawPolling;
 import io.roomcast.socket.testing.RawWebSocket;
-import io.roomcast.socket.testing.SocketServers;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,22 +26,20 @@ class ProtocolErrorsIT {
   private static final String BAD_VERSION =
       "{\"code\":5,\"message\":\"Unsupported protocol version\"}";
 
-  private static EmbeddedMongo mongo;
+  private static ServerWithDatabase running;
   private static SocketServer server;
   private static MongoWriter writer;
 
   @BeforeAll
   static void start() {
-    mongo = EmbeddedMongo.start();
-    server = SocketServers.start(mongo.connectionString());
-    writer = new MongoWriter(mongo.connectionString());
+    running = ServerWithDatabase.start(Map.of());
+    server = running.server();
+    writer = running.writer();
   }
 
   @AfterAll
   static void stop() {
-    writer.close();
-    server.close();
-    mongo.close();
+    running.close();
   }
 
   @ParameterizedTest

@@ -1,12 +1,12 @@
-package io.roomcast.socket.fuzz;
+package io.roomcast.socket.testing;
 
 import java.lang.management.ManagementFactory;
 
 /** The heap in use after full collections: what the JVM holds on to, not what awaits GC. */
-final class HeapAfterGc {
+public final class HeapAfterGc {
   private HeapAfterGc() {}
 
-  static long used() {
+  public static long used() {
     for (int i = 0; i < 3; i++) {
       System.gc();
     }
