@@ -119,9 +119,19 @@ class ProtocolErrorsIT {
     UUID room = UUID.randomUUID();
     int port = server.port();
     String sid = RawPolling.open(port);
-    RawPolling.post(port, sid, "421[\"JoinRoom\",[\"" + room + "\"]]");
-    RawPolling.post(port, sid, "422[\"Check\",\"early\"]\u001e40\u001e423[\"Check\",\"late\"]");
-    String polled = RawPolling.get(port, sid).bodyText();
+    // One payload: two POSTs may be handled out of order (each is answered before it is handled).
+    RawPolling.post(
+        port,
+        sid,
+        "421[\"JoinRoom\",[\""
+            + room
+            + "\"]]\u001e422[\"Check\",\"early\"]\u001e40\u001e423[\"Check\",\"late\"]");
+    // The POST is answered before its packets are handled: poll until the late ack is there.
+    StringBuilder received = new StringBuilder();
+    await("the ack of the event after CONNECT")
+        .atMost(JavaClient.TIMEOUT)
+        .until(() -> received.append(RawPolling.get(port, sid).bodyText()).indexOf("433") >= 0);
+    String polled = received.toString();
     assertTrue(polled.contains("40{"), polled);
     assertTrue(polled.contains("433"), polled);
     assertFalse(polled.contains("431") || polled.contains("432"), polled);
