@@ -58,6 +58,12 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
       return;
     }
     QueryStringDecoder query = new QueryStringDecoder(request.uri());
+    try {
+      query.parameters(); // decodes the query once; a broken escape throws here
+    } catch (IllegalArgumentException e) {
+      refuse(ctx, request, EngineIoError.BAD_REQUEST, "undecodable query");
+      return;
+    }
     if (!query.path().startsWith(connectPath)) {
       ctx.fireChannelRead(msg); // netty-socketio answers 400
       return;
@@ -90,6 +96,9 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
     String transport = first(query, "transport");
     if (!TRANSPORTS.contains(String.valueOf(transport))) {
       return EngineIoError.UNKNOWN_TRANSPORT;
+    }
+    if (!PollingOptions.valid(first(query, "j"), first(query, "b64"))) {
+      return EngineIoError.BAD_REQUEST;
     }
     String sid = first(query, "sid");
     if (sid != null) {

@@ -98,6 +98,16 @@ class ProtocolErrorsIT {
   }
 
   @Test
+  void brokenQueryParametersAreAnswered400() throws Exception {
+    String sid = RawPolling.open(server.port());
+    String badRequest = "{\"code\":3,\"message\":\"Bad request\"}";
+    for (String extra : new String[] {"&j=abc", "&j=99999999999", "&b64=maybe"}) {
+      assertError(400, badRequest, polling("POST", "EIO=4&transport=polling&sid=" + sid + extra));
+    }
+    assertEquals(200, RawPolling.post(server.port(), sid, "40").status(), "session unharmed");
+  }
+
+  @Test
   void eventsBeforeConnectAreNotActedOnOverWebsocket() throws Exception {
     UUID room = UUID.randomUUID();
     try (RawWebSocket client = RawWebSocket.open(server.port())) {
