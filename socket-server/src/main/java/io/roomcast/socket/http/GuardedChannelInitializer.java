@@ -60,8 +60,10 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
 
   @Override
   public void onDisconnect(ClientHead client) {
-    super.onDisconnect(client);
+    // First: a request racing this close is then answered "unknown sid" by the guard rather
+    // than passed to a transport that no longer finds the session.
     sessions.closed(client.getSessionId());
+    super.onDisconnect(client);
   }
 
   /** The sessions held now (for tests and figures). */
