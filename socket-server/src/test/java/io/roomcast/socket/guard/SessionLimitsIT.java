@@ -106,9 +106,9 @@ class SessionLimitsIT {
       await("sessions without CONNECT freed")
           .atMost(JavaClient.TIMEOUT)
           .until(() -> RawPolling.get(server.port(), unconnected.get(0)).status() == 400);
-      await("the websocket without CONNECT closed")
+      await("the websocket without CONNECT told DISCONNECT or closed")
           .atMost(JavaClient.TIMEOUT)
-          .until(unconnectedSocket::isClosed);
+          .until(() -> unconnectedSocket.received().contains("41") || unconnectedSocket.isClosed());
       fillToTheLimit(); // freed places are available again
       assertTrue(connected.connected());
       assertTrue(connected.join(UUID.randomUUID().toString()).path("ok").asBoolean());
