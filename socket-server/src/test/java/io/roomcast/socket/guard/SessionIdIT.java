@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawHttp;
@@ -17,9 +16,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,21 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * session of its own, and the other client keeps receiving its room's events.
  */
 class SessionIdIT {
-  private static ServerWithDatabase running;
-  private static SocketServer server;
-  private static MongoWriter writer;
-
-  @BeforeAll
-  static void start() {
-    running = ServerWithDatabase.start(Map.of());
-    server = running.server();
-    writer = running.writer();
-  }
-
-  @AfterAll
-  static void stop() {
-    running.close();
-  }
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
 
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
@@ -51,26 +36,26 @@ class SessionIdIT {
       throws Exception {
     UUID room = UUID.randomUUID();
     try (JavaClient victim =
-        JavaClient.connect(SocketServers.url(server), transport).awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), transport).awaitConnected()) {
       assertTrue(victim.join(room.toString()).path("ok").asBoolean());
       String victimSid = victim.sid();
       Map<String, String> cookie = Map.of("Cookie", "io=" + victimSid);
 
-      RawHttp.Response polling = RawPolling.handshake(server.port(), cookie);
+      RawHttp.Response polling = RawPolling.handshake(RUNNING.port(), cookie);
       String pollingSid = RawPolling.sid(polling);
       assertNotEquals(victimSid, pollingSid, "polling handshake with the victim's cookie");
       assertFalse(polling.hasHeader("Set-Cookie"), "no sid cookie is handed out: " + polling);
-      RawPolling.post(server.port(), pollingSid, "40");
+      RawPolling.post(RUNNING.port(), pollingSid, "40");
       String headerSid =
-          RawPolling.sid(RawPolling.handshake(server.port(), Map.of("io", victimSid)));
+          RawPolling.sid(RawPolling.handshake(RUNNING.port(), Map.of("io", victimSid)));
       assertNotEquals(victimSid, headerSid, "polling handshake with the victim's sid as io header");
 
-      try (RawWebSocket attacker = RawWebSocket.open(server.port(), "4", cookie)) {
+      try (RawWebSocket attacker = RawWebSocket.open(RUNNING.port(), "4", cookie)) {
         assertNotEquals(victimSid, attacker.sid(), "websocket handshake with the victim's cookie");
         attacker.sendText("40");
         attacker.awaitMessage("40");
 
-        writer.collection("app", "items").insertOne(MongoWriter.document(room, "{n: 1}"));
+        RUNNING.writer().collection("app", "items").insertOne(MongoWriter.document(room, "{n: 1}"));
         victim.awaitEvent("the victim's event", e -> e.uuid().equals(room.toString()));
         assertTrue(victim.connected());
         assertEquals(victimSid, victim.sid());
@@ -82,7 +67,7 @@ class SessionIdIT {
   void sessionIdsAreDistinctRandomUuids() throws Exception {
     Set<String> sids = new HashSet<>();
     for (int i = 0; i < 200; i++) {
-      sids.add(RawPolling.open(server.port()));
+      sids.add(RawPolling.open(RUNNING.port()));
     }
     assertEquals(200, sids.size());
     for (String sid : sids) {

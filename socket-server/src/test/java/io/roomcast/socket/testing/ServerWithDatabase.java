@@ -3,22 +3,41 @@ package io.roomcast.socket.testing;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** An embedded database, a socket server watching it and a writer: the usual test fixture. */
-public final class ServerWithDatabase implements AutoCloseable {
-  private final EmbeddedMongo mongo;
-  private final SocketServer server;
-  private final MongoWriter writer;
+/**
+ * An embedded database, a socket server watching it and a writer: the usual test fixture, as a
+ * JUnit extension for a whole test class ({@code @RegisterExtension static final}).
+ */
+public final class ServerWithDatabase implements BeforeAllCallback, AfterAllCallback {
+  private final Map<String, String> settings;
+  private EmbeddedMongo mongo;
+  private SocketServer server;
+  private MongoWriter writer;
 
   private ServerWithDatabase(Map<String, String> settings) {
+    this.settings = settings;
+  }
+
+  /** Started before the class's tests, stopped after them; extra settings on the test defaults. */
+  public static ServerWithDatabase perClass(Map<String, String> settings) {
+    return new ServerWithDatabase(settings);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
     mongo = EmbeddedMongo.start();
     server = SocketServers.start(mongo.connectionString(), settings);
     writer = new MongoWriter(mongo.connectionString());
   }
 
-  /** Starts all three, the server with extra settings on top of the test defaults. */
-  public static ServerWithDatabase start(Map<String, String> settings) {
-    return new ServerWithDatabase(settings);
+  @Override
+  public void afterAll(ExtensionContext context) {
+    writer.close();
+    server.close();
+    mongo.close();
   }
 
   public SocketServer server() {
@@ -31,12 +50,5 @@ public final class ServerWithDatabase implements AutoCloseable {
 
   public MongoWriter writer() {
     return writer;
-  }
-
-  @Override
-  public void close() {
-    writer.close();
-    server.close();
-    mongo.close();
   }
 }
