@@ -56,11 +56,12 @@ public final class SocketServer implements AutoCloseable {
    */
   public static SocketServer start(SocketServerConfig config, StreamFailureListener failures) {
     SocketIOServer socketIo = new SocketIOServer(socketIoConfiguration(config));
-    PipelineReplacement.install(
-        socketIo,
+    GuardedChannelInitializer pipeline =
         new GuardedChannelInitializer(
             new OriginGuard(config.allowedOrigins()),
-            new SessionLimits(config.connectTimeoutMillis(), config.maxClients())));
+            new SessionLimits(config.connectTimeoutMillis(), config.maxClients()));
+    PipelineReplacement.install(socketIo, pipeline);
+    socketIo.addConnectListener(pipeline.sessions()::transportBound);
     RoomProtocol.register(socketIo, config.maxRoomsPerClient());
     int port = SocketIoBinding.bind(socketIo, config);
     RoomEmitter emitter =

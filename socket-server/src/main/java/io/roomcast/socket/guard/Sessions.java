@@ -1,5 +1,6 @@
 package io.roomcast.socket.guard;
 
+import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import java.util.Map;
@@ -8,18 +9,37 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sessions netty-socketio holds, as the guard sees them: opened by a handshake, connected once
- * the client sent its Socket.IO CONNECT (an Engine.IO v3 session is connected by its handshake, as
- * in that protocol), closed when netty-socketio frees the session. This is what tells a known sid
- * from an unknown one, counts sessions for MAX_CLIENTS and finds the ones to free at
- * CONNECT_TIMEOUT. Written from every event loop, hence a concurrent map that is its only state.
+ * the client sent its Socket.IO CONNECT (an Engine.IO v3 session once its transport is bound: that
+ * protocol connects the namespace implicitly), closed when netty-socketio frees the session. This
+ * is what tells a known sid from an unknown one, counts sessions for MAX_CLIENTS and finds the ones
+ * to free at CONNECT_TIMEOUT. Written from every event loop, hence a concurrent map that is its
+ * only state.
  */
 public final class Sessions {
   private final Map<UUID, Boolean> connectedBySid = new ConcurrentHashMap<>();
 
-  /** Records a session just created by a handshake. */
+  /**
+   * Records a session just created by a handshake. A v3 session whose transport the handshake
+   * already bound (polling) is connected; one bound later (websocket) is connected by {@link
+   * #transportBound}; one never bound (a failed upgrade) is freed at CONNECT_TIMEOUT.
+   */
   void opened(ClientHead client) {
-    connectedBySid.put(
-        client.getSessionId(), !EngineIOVersion.V4.equals(client.getEngineIOVersion()));
+    boolean v3Bound = !isV4(client.getEngineIOVersion()) && !client.getNamespaces().isEmpty();
+    connectedBySid.put(client.getSessionId(), v3Bound);
+  }
+
+  /**
+   * netty-socketio's connect listener: it fires when a session's transport is bound to the
+   * namespace, which for Engine.IO 3 is the connection (v4 waits for the client's CONNECT).
+   */
+  public void transportBound(SocketIOClient client) {
+    if (!isV4(client.getEngineIOVersion())) {
+      connected(client.getSessionId());
+    }
+  }
+
+  private static boolean isV4(EngineIOVersion version) {
+    return EngineIOVersion.V4.equals(version);
   }
 
   /** Records the session's CONNECT; a session already closed stays closed. */

@@ -66,8 +66,8 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     super.onDisconnect(client);
   }
 
-  /** The sessions held now (for tests and figures). */
-  public int sessionCount() {
-    return sessions.count();
+  /** The session registry, whose {@link Sessions#transportBound} is a connect listener. */
+  public Sessions sessions() {
+    return sessions;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.socket.SocketServer;
+import io.roomcast.socket.testing.Eio3PollingClient;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.RawHttp;
 import io.roomcast.socket.testing.RawPolling;
@@ -97,9 +98,11 @@ class SessionLimitsIT {
   @Test
   void aSessionWithoutConnectIsFreedAfterTheTimeoutAndAConnectedOneStays() throws Exception {
     startServer(CONNECT_TIMEOUT);
+    Eio3PollingClient v3Polling = Eio3PollingClient.connect(SocketServers.url(server));
     try (JavaClient connected =
             JavaClient.connect(SocketServers.url(server), "polling").awaitConnected();
-        RawWebSocket unconnectedSocket = RawWebSocket.open(server.port())) {
+        RawWebSocket unconnectedSocket = RawWebSocket.open(server.port());
+        RawWebSocket v3Socket = RawWebSocket.open(server.port(), "3", Map.of())) {
       List<String> unconnected = fillToTheLimit();
       assertEquals(503, RawPolling.handshake(server.port(), Map.of()).status());
 
@@ -112,6 +115,12 @@ class SessionLimitsIT {
       fillToTheLimit(); // freed places are available again
       assertTrue(connected.connected());
       assertTrue(connected.join(UUID.randomUUID().toString()).path("ok").asBoolean());
+      // Engine.IO 3 sessions are connected by their handshake and stay.
+      v3Polling.send("421[\"Check\",\"v3 polling\"]");
+      v3Polling.awaitPacket("431");
+      v3Socket.sendText("421[\"Check\",\"v3 websocket\"]");
+      v3Socket.awaitMessage("431");
+      assertTrue(!v3Socket.isClosed());
     }
   }
 
