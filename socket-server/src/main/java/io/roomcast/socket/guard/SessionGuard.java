@@ -15,8 +15,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Checks every Engine.IO request before netty-socketio sees it, and answers as the reference
@@ -33,7 +31,7 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
   private final String connectPath;
   private final Sessions sessions;
   private final SessionLimits limits;
-  private final DisconnectableHub hub;
+  private final ConnectDeadline deadline;
 
   /**
    * @param connectPath netty-socketio's path prefix, {@code /socket.io/}
@@ -44,7 +42,7 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
     this.connectPath = connectPath;
     this.sessions = sessions;
     this.limits = limits;
-    this.hub = hub;
+    this.deadline = new ConnectDeadline(sessions, limits.connectTimeoutMillis(), hub);
   }
 
   @Override
@@ -127,26 +125,7 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
       return;
     }
     sessions.opened(created);
-    ctx.channel()
-        .eventLoop()
-        .schedule(
-            () -> freeIfNotConnected(created),
-            limits.connectTimeoutMillis(),
-            TimeUnit.MILLISECONDS);
-  }
-
-  private void freeIfNotConnected(ClientHead client) {
-    UUID sid = client.getSessionId();
-    if (!sessions.isOpen(sid) || sessions.isConnected(sid)) {
-      return;
-    }
-    ProtocolErrorLog.shared()
-        .warn(client.getRemoteAddress(), "no CONNECT within CONNECT_TIMEOUT, session freed");
-    client.disconnect();
-    if (sessions.isOpen(sid)) {
-      // A session no namespace was ever bound to is not freed by netty-socketio's disconnect.
-      hub.onDisconnect(client);
-    }
+    deadline.start(ctx.channel().eventLoop(), created);
   }
 
   private static void refuse(
