@@ -113,19 +113,30 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
     if (transport.equals("websocket") && !isUpgrade(request)) {
       return EngineIoError.BAD_REQUEST;
     }
-    return sessions.count() >= limits.maxClients() ? EngineIoError.SERVER_FULL : null;
+    return null;
   }
 
-  /** Lets netty-socketio create the session, then records it and starts its CONNECT timeout. */
+  /**
+   * Lets netty-socketio create the session, then records it and starts its CONNECT deadline. The
+   * place is reserved first: the open packet may reach the client, and its next handshake another
+   * event loop, before this one has recorded the session.
+   */
   private void handshake(ChannelHandlerContext ctx, FullHttpRequest request) {
-    ClientHead before = ctx.channel().attr(ClientHead.CLIENT).get();
-    ctx.fireChannelRead(request);
-    ClientHead created = ctx.channel().attr(ClientHead.CLIENT).get();
-    if (created == null || created == before) {
+    if (!sessions.reserve(limits.maxClients())) {
+      refuse(ctx, request, EngineIoError.SERVER_FULL, "server full (MAX_CLIENTS)");
       return;
     }
-    sessions.opened(created);
-    deadline.start(ctx.channel().eventLoop(), created);
+    try {
+      ClientHead before = ctx.channel().attr(ClientHead.CLIENT).get();
+      ctx.fireChannelRead(request);
+      ClientHead created = ctx.channel().attr(ClientHead.CLIENT).get();
+      if (created != null && created != before) {
+        sessions.opened(created);
+        deadline.start(ctx.channel().eventLoop(), created);
+      }
+    } finally {
+      sessions.unreserve();
+    }
   }
 
   private static void refuse(
