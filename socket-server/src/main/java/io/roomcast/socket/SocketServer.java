@@ -14,6 +14,7 @@ import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.emit.RoomEmitter;
+import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
 import io.roomcast.socket.http.OriginGuard;
 import io.roomcast.socket.http.PipelineReplacement;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
+
+  private static final int REFERENCE_PING_TIMEOUT_MILLIS = 20_000;
 
   private final SocketServerConfig config;
   private final SocketIOServer socketIo;
@@ -131,10 +134,14 @@ public final class SocketServer implements AutoCloseable {
       parts.socketIo = new SocketIOServer(socketIoConfiguration(config));
       ConnectionLimits limits = ConnectionLimits.register(parts.socketIo, config);
       parts.auth = RoomAuth.start(config.roomAuth());
-      PipelineReplacement.install(
-          parts.socketIo,
+      GuardedChannelInitializer pipeline =
           new GuardedChannelInitializer(
-              new OriginGuard(config.allowedOrigins()), limits, new ConnectAuthRequired()));
+              new OriginGuard(config.allowedOrigins()),
+              new SessionLimits(config.connectTimeoutMillis(), config.maxClients()),
+              limits,
+              new ConnectAuthRequired());
+      PipelineReplacement.install(parts.socketIo, pipeline);
+      parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
       RoomProtocol.register(parts.socketIo, config.maxRoomsPerClient(), parts.auth, metrics);
       parts.listening = SocketIoBinding.bind(parts.socketIo, config);
@@ -198,6 +205,12 @@ public final class SocketServer implements AutoCloseable {
     configuration.setMaxHttpContentLength(config.maxFrame());
     configuration.setWebsocketCompression(false);
     configuration.setHttpCompression(false);
+    // Session ids from UUID.randomUUID (122 random bits), never from the client's io cookie.
+    configuration.setRandomSession(true);
+    // A restarted server binds its port at once, despite connections of the old one in TIME_WAIT.
+    configuration.getSocketConfig().setReuseAddress(true);
+    // The reference server's: a silent session is dropped after 25 s + 20 s.
+    configuration.setPingTimeout(REFERENCE_PING_TIMEOUT_MILLIS);
     return configuration;
   }
 

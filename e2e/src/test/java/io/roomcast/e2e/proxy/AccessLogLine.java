@@ -6,11 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * One line of the front's access log, format {@code roomcast} in docker/nginx/roomcast.conf: {@code
- * $remote_addr "$request" $status upstream=$upstream_addr rt=$request_time}.
+ * $remote_addr "$request_method $request_path $server_protocol" $status upstream=$upstream_addr
+ * transport=$arg_transport rt=$request_time}. The uri is the requested path alone: no query, so no
+ * sid.
  */
-public record AccessLogLine(String client, String method, String uri, int status, String upstream) {
+public record AccessLogLine(
+    String client, String method, String uri, int status, String upstream, String transport) {
   private static final Pattern LINE =
-      Pattern.compile("^(\\S+) \"(\\S+) (\\S+) [^\"]*\" (\\d{3}) upstream=(\\S+) rt=\\S+$");
+      Pattern.compile(
+          "^(\\S+) \"(\\S+) (\\S+) [^\"]*\" (\\d{3}) upstream=(\\S+) transport=(\\S*)"
+              + " rt=\\S+$");
 
   /** Parses every line in the format; other lines (nginx notices on stdout) are skipped. */
   public static List<AccessLogLine> parseAll(String log) {
@@ -20,7 +25,12 @@ public record AccessLogLine(String client, String method, String uri, int status
         .map(
             m ->
                 new AccessLogLine(
-                    m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4)), m.group(5)))
+                    m.group(1),
+                    m.group(2),
+                    m.group(3),
+                    Integer.parseInt(m.group(4)),
+                    m.group(5),
+                    m.group(6)))
         .toList();
   }
 

@@ -81,6 +81,11 @@ public final class NginxProcess implements AutoCloseable {
     return AccessLogLine.parseAll(readOrEmpty(dir.resolve("access.log")));
   }
 
+  /** The access log as written, lines of any format included. */
+  public String accessLogText() {
+    return readOrEmpty(dir.resolve("access.log"));
+  }
+
   public String errorLog() {
     return readOrEmpty(dir.resolve("error.log"));
   }

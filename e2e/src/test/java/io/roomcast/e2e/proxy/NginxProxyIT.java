@@ -2,6 +2,7 @@ package io.roomcast.e2e.proxy;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,10 @@ class NginxProxyIT {
       clients.forEach(JavaSocketClient::close);
     }
     // A WebSocket is logged when it closes, with 101: the upgrade went through the proxy.
-    awaitLogged(line -> line.uri().contains("transport=websocket") && line.status() == 101);
+    awaitLogged(line -> line.transport().equals("websocket") && line.status() == 101);
+    String log = front.accessLogText();
+    assertTrue(log.contains("/socket.io/"), log);
+    assertFalse(log.contains("sid"), "no session id in the access log:\n" + log);
   }
 
   @Test

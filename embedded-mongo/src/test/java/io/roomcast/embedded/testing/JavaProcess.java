@@ -85,6 +85,14 @@ public final class JavaProcess implements AutoCloseable {
     return exitValueAfterOutput();
   }
 
+  /** Sends SIGKILL, as a crash or an OOM killer would, and waits until the process is gone. */
+  public void kill(long timeoutSeconds) throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("process survived SIGKILL for " + timeoutSeconds + "s");
+    }
+  }
+
   /** Waits for the process to exit by itself and returns its exit code. */
   public int awaitExit(long timeoutSeconds) throws InterruptedException {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

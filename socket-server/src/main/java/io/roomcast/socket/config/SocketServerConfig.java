@@ -33,6 +33,8 @@ public final class SocketServerConfig {
   public static final int DEFAULT_MAX_FRAME = 65_536;
   public static final int DEFAULT_MAX_CLIENT_BUFFER_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_ATTACHMENTS = 4;
+  public static final int DEFAULT_CONNECT_TIMEOUT = 45_000;
+  public static final int DEFAULT_MAX_CLIENTS = 10_000;
   public static final int DEFAULT_ADMIN_PORT = 9083;
   public static final int DEFAULT_READY_MAX_LAG_SECONDS = 30;
   public static final int DEFAULT_SHUTDOWN_DELAY_SECONDS = 2;
@@ -86,6 +88,22 @@ public final class SocketServerConfig {
           100,
           "binary attachments one packet may announce");
 
+  public static final Setting<Integer> CONNECT_TIMEOUT =
+      Setting.integer(
+          "CONNECT_TIMEOUT",
+          DEFAULT_CONNECT_TIMEOUT,
+          100,
+          600_000,
+          "milliseconds a session may live without its Socket.IO CONNECT before it is freed "
+              + "(socket.io's connectTimeout)");
+  public static final Setting<Integer> MAX_CLIENTS =
+      Setting.integer(
+          "MAX_CLIENTS",
+          DEFAULT_MAX_CLIENTS,
+          1,
+          1_000_000,
+          "sessions at most (about 3 KB of heap and one file descriptor each); further "
+              + "handshakes get 503 at once");
   public static final Setting<String> ADMIN_HOST =
       Setting.string(
               "ADMIN_HOST",
@@ -141,6 +159,8 @@ public final class SocketServerConfig {
             MAX_FRAME,
             MAX_CLIENT_BUFFER_BYTES,
             MAX_ATTACHMENTS,
+            CONNECT_TIMEOUT,
+            MAX_CLIENTS,
             ADMIN_HOST,
             ADMIN_PORT,
             READY_MAX_LAG,
@@ -161,6 +181,8 @@ public final class SocketServerConfig {
   private final int maxClientBufferBytes;
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
+  private final int connectTimeoutMillis;
+  private final int maxClients;
   private final String adminHost;
   private final int adminPort;
   private final Duration readyMaxLag;
@@ -179,7 +201,8 @@ public final class SocketServerConfig {
     maxFrame = MAX_FRAME.read(settings);
     maxClientBufferBytes = MAX_CLIENT_BUFFER_BYTES.read(settings);
     maxAttachments = MAX_ATTACHMENTS.read(settings);
-    roomAuth = RoomAuthSettings.from(settings);
+    connectTimeoutMillis = CONNECT_TIMEOUT.read(settings);
+    maxClients = MAX_CLIENTS.read(settings);
     adminHost = ADMIN_HOST.read(settings);
     adminPort = ADMIN_PORT.read(settings);
     readyMaxLag = Duration.ofSeconds(READY_MAX_LAG.read(settings));
@@ -193,6 +216,8 @@ public final class SocketServerConfig {
               + shutdownGrace.toSeconds()
               + ", which includes it");
     }
+    // Last: its checks span several variables, so each single bad value above is named first.
+    roomAuth = RoomAuthSettings.from(settings);
   }
 
   /**
@@ -302,5 +327,15 @@ public final class SocketServerConfig {
   /** How long a shutdown may take in all. */
   public Duration shutdownGrace() {
     return shutdownGrace;
+  }
+
+  /** How long a session may wait for its Socket.IO CONNECT, in milliseconds. */
+  public int connectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  /** Sessions at most; further handshakes get 503. */
+  public int maxClients() {
+    return maxClients;
   }
 }

@@ -1,35 +1,88 @@
 package io.roomcast.socket.http;
 
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelPipeline;
 import io.roomcast.socket.auth.ConnectAuthRequired;
+import io.roomcast.socket.guard.ClientErrorHandler;
+import io.roomcast.socket.guard.HeapPayloads;
+import io.roomcast.socket.guard.NoSessionCookie;
+import io.roomcast.socket.guard.PreConnectFilter;
+import io.roomcast.socket.guard.SessionGuard;
+import io.roomcast.socket.guard.SessionLimits;
+import io.roomcast.socket.guard.Sessions;
 import io.roomcast.socket.limits.ConnectionLimits;
 
 /**
- * netty-socketio's pipeline with the {@link OriginGuard} placed after the HTTP codec and before
- * every Socket.IO handler, so that it sees each decoded request and its 403 is encoded; then the
- * per-connection {@link ConnectionLimits}, and the room authorization's {@link ConnectAuthRequired}
- * just before the packet handler.
+ * netty-socketio's pipeline with the {@link OriginGuard}, then the session guards, placed after the
+ * HTTP codec and before every Socket.IO handler, so that they see each decoded request (and each
+ * packet payload) and their answers are encoded; then the per-connection {@link ConnectionLimits}
+ * and the room authorization's {@link ConnectAuthRequired} just before the packet handler; a last
+ * handler turns unhandled exceptions into one log line. Sessions netty-socketio frees are reported
+ * to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
+  static final String SESSION_GUARD = "sessionGuard";
+  static final String PRE_CONNECT_FILTER = "preConnectFilter";
+  static final String HEAP_PAYLOADS = "heapPayloads";
+  static final String NO_SESSION_COOKIE = "noSessionCookie";
+  static final String CLIENT_ERRORS = "clientErrors";
 
   private final OriginGuard guard;
-  private final ConnectionLimits limits;
+  private final SessionLimits sessionLimits;
+  private final ConnectionLimits connectionLimits;
   private final ConnectAuthRequired connectAuth;
+  private final Sessions sessions = new Sessions();
+  private final PreConnectFilter preConnectFilter = new PreConnectFilter(sessions);
+  private final HeapPayloads heapPayloads = new HeapPayloads();
+  private final NoSessionCookie noSessionCookie = new NoSessionCookie();
+  private final ClientErrorHandler clientErrors = new ClientErrorHandler();
+  private SessionGuard sessionGuard;
 
   public GuardedChannelInitializer(
-      OriginGuard guard, ConnectionLimits limits, ConnectAuthRequired connectAuth) {
+      OriginGuard guard,
+      SessionLimits sessionLimits,
+      ConnectionLimits connectionLimits,
+      ConnectAuthRequired connectAuth) {
     this.guard = guard;
-    this.limits = limits;
+    this.sessionLimits = sessionLimits;
+    this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
+  }
+
+  @Override
+  public void start(Configuration configuration, NamespacesHub namespacesHub) {
+    super.start(configuration, namespacesHub);
+    sessionGuard =
+        new SessionGuard(configuration.getContext() + "/", sessions, sessionLimits, this);
   }
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
     super.addSocketioHandlers(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
-    limits.install(pipeline);
+    pipeline.addBefore(PACKET_HANDLER, SESSION_GUARD, sessionGuard);
+    pipeline.addBefore(PACKET_HANDLER, PRE_CONNECT_FILTER, preConnectFilter);
+    pipeline.addBefore(PACKET_HANDLER, HEAP_PAYLOADS, heapPayloads);
+    pipeline.addBefore(PACKET_HANDLER, NO_SESSION_COOKIE, noSessionCookie);
+    connectionLimits.install(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ConnectAuthRequired.NAME, connectAuth);
+    pipeline.addLast(CLIENT_ERRORS, clientErrors);
+  }
+
+  @Override
+  public void onDisconnect(ClientHead client) {
+    // First: a request racing this close is then answered "unknown sid" by the guard rather
+    // than passed to a transport that no longer finds the session.
+    sessions.closed(client.getSessionId());
+    super.onDisconnect(client);
+  }
+
+  /** The session registry, whose {@link Sessions#transportBound} is a connect listener. */
+  public Sessions sessions() {
+    return sessions;
   }
 }

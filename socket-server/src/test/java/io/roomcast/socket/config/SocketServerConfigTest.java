@@ -30,6 +30,8 @@ class SocketServerConfigTest {
     assertEquals(65_536, config.maxFrame());
     assertEquals(1_048_576, config.maxClientBufferBytes());
     assertEquals(4, config.maxAttachments());
+    assertEquals(45_000, config.connectTimeoutMillis());
+    assertEquals(10_000, config.maxClients());
     assertTrue(config.allowedOrigins().allows("http://localhost:8082"));
     assertTrue(config.allowedOrigins().allows("http://127.0.0.1:8080"));
     assertFalse(config.allowedOrigins().allows("http://localhost:9999"));
@@ -51,7 +53,9 @@ class SocketServerConfigTest {
                     "MAX_CLIENT_BUFFER_BYTES", "65536",
                     "MAX_ATTACHMENTS", "0",
                     "ROOM_AUTH", "open"),
-                "--socket-port=0"));
+                "--socket-port=0",
+                "--connect-timeout=1500",
+                "--max-clients=3"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
     assertEquals("docId", config.uuidField());
@@ -62,6 +66,8 @@ class SocketServerConfigTest {
     assertEquals(4096, config.maxFrame());
     assertEquals(65_536, config.maxClientBufferBytes());
     assertEquals(0, config.maxAttachments());
+    assertEquals(1500, config.connectTimeoutMillis());
+    assertEquals(3, config.maxClients());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -100,7 +106,13 @@ class SocketServerConfigTest {
         "MAX_ATTACHMENTS|-1",
         "MAX_ATTACHMENTS|101",
         "ROOM_AUTH|basic",
-        "ROOM_AUTH_JWT_SECRET|too-short"
+        "ROOM_AUTH_JWT_SECRET|too-short",
+        "CONNECT_TIMEOUT|99",
+        "CONNECT_TIMEOUT|600001",
+        "CONNECT_TIMEOUT|45s",
+        "MAX_CLIENTS|0",
+        "MAX_CLIENTS|1000001",
+        "MAX_CLIENTS|all"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -97,7 +98,7 @@ public final class Eio3PollingClient {
   }
 
   private byte[] get(URI uri) throws Exception {
-    RawHttp.Response response = RawHttp.send("GET", uri, null, new byte[0]);
+    RawHttp.Response response = RawHttp.send("GET", uri, Map.of(), new byte[0]);
     if (response.status() != 200) {
       throw new IllegalStateException("GET answered " + response.status());
     }

@@ -86,6 +86,11 @@ public final class JavaClient implements AutoCloseable {
     return transport;
   }
 
+  /** The session id the server gave (netty-socketio uses the Engine.IO sid as the socket id). */
+  public String sid() {
+    return socket.id();
+  }
+
   public boolean connected() {
     return socket.connected();
   }

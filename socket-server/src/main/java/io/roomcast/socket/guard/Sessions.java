@@ -1,0 +1,90 @@
+package io.roomcast.socket.guard;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sessions netty-socketio holds, as the guard sees them: opened by a handshake, connected once
+ * the client sent its Socket.IO CONNECT (an Engine.IO v3 session once its transport is bound: that
+ * protocol connects the namespace implicitly), closed when netty-socketio frees the session. This
+ * is what tells a known sid from an unknown one, counts sessions for MAX_CLIENTS and finds the ones
+ * to free at CONNECT_TIMEOUT. Written from every event loop, hence a concurrent map and an atomic
+ * count of handshakes in progress as its only state.
+ */
+public final class Sessions {
+  private final Map<UUID, Boolean> connectedBySid = new ConcurrentHashMap<>();
+  private final AtomicInteger handshaking = new AtomicInteger();
+
+  /**
+   * Takes a place for a handshake in progress if sessions plus handshakes in progress are below
+   * {@code max}; false when the server is full. Every successful call is followed by {@link
+   * #unreserve} once the session is recorded (or was not created).
+   */
+  boolean reserve(int max) {
+    while (true) {
+      int inProgress = handshaking.get(); // read before the map: the sum never undercounts
+      if (inProgress + connectedBySid.size() >= max) {
+        return false;
+      }
+      if (handshaking.compareAndSet(inProgress, inProgress + 1)) {
+        return true;
+      }
+    }
+  }
+
+  void unreserve() {
+    handshaking.decrementAndGet();
+  }
+
+  /**
+   * Records a session just created by a handshake. A v3 session whose transport the handshake
+   * already bound (polling) is connected; one bound later (websocket) is connected by {@link
+   * #transportBound}; one never bound (a failed upgrade) is freed at CONNECT_TIMEOUT.
+   */
+  void opened(ClientHead client) {
+    boolean v3Bound = !isV4(client.getEngineIOVersion()) && !client.getNamespaces().isEmpty();
+    connectedBySid.put(client.getSessionId(), v3Bound);
+  }
+
+  /**
+   * netty-socketio's connect listener: it fires when a session's transport is bound to the
+   * namespace, which for Engine.IO 3 is the connection (v4 waits for the client's CONNECT).
+   */
+  public void transportBound(SocketIOClient client) {
+    if (!isV4(client.getEngineIOVersion())) {
+      connected(client.getSessionId());
+    }
+  }
+
+  private static boolean isV4(EngineIOVersion version) {
+    return EngineIOVersion.V4.equals(version);
+  }
+
+  /** Records the session's CONNECT; a session already closed stays closed. */
+  void connected(UUID sid) {
+    connectedBySid.replace(sid, Boolean.TRUE);
+  }
+
+  /** Forgets a session netty-socketio has freed. Idempotent. */
+  public void closed(UUID sid) {
+    connectedBySid.remove(sid);
+  }
+
+  boolean isOpen(UUID sid) {
+    return connectedBySid.containsKey(sid);
+  }
+
+  boolean isConnected(UUID sid) {
+    return Boolean.TRUE.equals(connectedBySid.get(sid));
+  }
+
+  /** Sessions held now. */
+  public int count() {
+    return connectedBySid.size();
+  }
+}

@@ -1,0 +1,81 @@
+package io.roomcast.socket.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.roomcast.socket.testing.JavaClient;
+import io.roomcast.socket.testing.JdkWebSocket;
+import io.roomcast.socket.testing.MongoWriter;
+import io.roomcast.socket.testing.RawHttp;
+import io.roomcast.socket.testing.RawPolling;
+import io.roomcast.socket.testing.ServerWithDatabase;
+import io.roomcast.socket.testing.SocketServers;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Session ids are random and never taken from the client: a handshake presenting another client's
+ * sid (as the {@code io} cookie netty-socketio once honoured, or an {@code io} header) gets a
+ * session of its own, and the other client keeps receiving its room's events.
+ */
+class SessionIdIT {
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
+
+  @ParameterizedTest
+  @ValueSource(strings = {"polling", "websocket"})
+  void aHandshakeWithTheVictimsSidGetsANewSessionAndTheVictimKeepsItsEvents(String transport)
+      throws Exception {
+    UUID room = UUID.randomUUID();
+    try (JavaClient victim =
+        JavaClient.connect(SocketServers.url(RUNNING.server()), transport).awaitConnected()) {
+      assertTrue(victim.join(room.toString()).path("ok").asBoolean());
+      String victimSid = victim.sid();
+      Map<String, String> cookie = Map.of("Cookie", "io=" + victimSid);
+
+      RawHttp.Response polling = RawPolling.handshake(RUNNING.port(), cookie);
+      String pollingSid = RawPolling.sid(polling);
+      assertNotEquals(victimSid, pollingSid, "polling handshake with the victim's cookie");
+      assertFalse(polling.hasHeader("Set-Cookie"), "no sid cookie is handed out: " + polling);
+      RawPolling.post(RUNNING.port(), pollingSid, "40");
+      String headerSid =
+          RawPolling.sid(RawPolling.handshake(RUNNING.port(), Map.of("io", victimSid)));
+      assertNotEquals(victimSid, headerSid, "polling handshake with the victim's sid as io header");
+
+      try (JdkWebSocket attacker = JdkWebSocket.open(RUNNING.port(), "4", cookie)) {
+        assertNotEquals(victimSid, attacker.sid(), "websocket handshake with the victim's cookie");
+        attacker.sendText("40");
+        attacker.awaitMessage("40");
+
+        RUNNING.writer().collection("app", "items").insertOne(MongoWriter.document(room, "{n: 1}"));
+        victim.awaitEvent("the victim's event", e -> e.uuid().equals(room.toString()));
+        assertTrue(victim.connected());
+        assertEquals(victimSid, victim.sid());
+      }
+    }
+  }
+
+  @Test
+  void sessionIdsAreDistinctRandomUuids() throws Exception {
+    Set<String> sids = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      sids.add(RawPolling.open(RUNNING.port()));
+    }
+    assertEquals(200, sids.size());
+    for (String sid : sids) {
+      UUID uuid = UUID.fromString(sid);
+      // Version 4, IETF variant: 122 bits from SecureRandom.
+      assertEquals(4, uuid.version(), sid);
+      assertEquals(2, uuid.variant(), sid);
+      assertEquals(uuid.toString(), sid);
+    }
+  }
+}
