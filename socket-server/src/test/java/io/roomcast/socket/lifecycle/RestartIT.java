@@ -29,7 +29,12 @@ class RestartIT {
   void aNewProcessListensOnThePortOfAKilledOneWithinSeconds() throws Exception {
     try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
       Map<String, String> env =
-          Map.of("MONGODB_URI", mongo.connectionString(), "SOCKET_HOST", "127.0.0.1");
+          Map.of(
+              "MONGODB_URI", mongo.connectionString(),
+              "SOCKET_HOST", "127.0.0.1",
+              "ROOM_AUTH", "open",
+              "ADMIN_HOST", "127.0.0.1",
+              "ADMIN_PORT", "0");
       int port;
       try (JavaProcess first = JavaProcess.start(MAIN, env, "--socket-port=0")) {
         port = awaitListening(first);
