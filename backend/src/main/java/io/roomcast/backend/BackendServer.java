@@ -2,6 +2,7 @@ package io.roomcast.backend;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.roomcast.backend.auth.DevTokenRoute;
 import io.roomcast.backend.auth.DocumentAccess;
 import io.roomcast.backend.http.Cors;
@@ -66,6 +67,9 @@ public final class BackendServer implements AutoCloseable {
           verifier == null ? DocumentAccess.open() : DocumentAccess.jwt(verifier);
       Javalin app = Javalin.create(javalin -> configure(javalin, config, store, metrics, access));
       app.start(); // on the connector of JettyLimits, at config.host() and config.port()
+      Gauge.builder("roomcast.backend.connections", app, BackendServer::openConnections)
+          .description("open HTTP connections, counted against BACKEND_MAX_CONNECTIONS")
+          .register(metrics.registry());
       LOG.info(
           "Backend listening on http://{}:{} writing {} (API collections: {}), writes and reads {}",
           config.host(),
@@ -149,7 +153,7 @@ public final class BackendServer implements AutoCloseable {
   }
 
   /** Connections open now, as Jetty counts them against BACKEND_MAX_CONNECTIONS. */
-  public int openConnections() {
+  private static double openConnections(Javalin app) {
     return app.jettyServer()
         .server()
         .getBean(NetworkConnectionLimit.class)

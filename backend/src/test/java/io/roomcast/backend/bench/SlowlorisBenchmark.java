@@ -38,12 +38,10 @@ public final class SlowlorisBenchmark {
       try (StalledBodies stalled =
           StalledBodies.open(
               backend.http().baseUrl(), STALLED, Duration.ofMillis(TIMEOUT_MS + 10_000))) {
-        await()
-            .atMost(Duration.ofMinutes(1))
-            .until(() -> backend.server().openConnections() >= STALLED);
+        await().atMost(Duration.ofMinutes(1)).until(() -> backend.openConnections() >= STALLED);
         System.out.printf(
             "with %d stalled-body connections open (%d connections in all):%n",
-            STALLED, backend.server().openConnections());
+            STALLED, backend.openConnections());
         UpdateBenchmark.run(backend.http(), uuids, CLIENTS, REQUESTS, true);
         System.out.printf(
             "stalled connections still waiting afterwards: %d%n", stalled.stillWaiting());

@@ -78,12 +78,12 @@ class SlowlorisIT {
     int count = 100;
     try (CapturedLog log = CapturedLog.all();
         TestBackend backend = TestBackend.start()) {
-      int before = backend.server().openConnections();
+      int before = backend.openConnections();
       try (StalledBodies stalled =
           StalledBodies.open(backend.http().baseUrl(), count, bound(10_000))) {
-        await().atMost(bound(0)).until(() -> backend.server().openConnections() >= before + count);
+        await().atMost(bound(0)).until(() -> backend.openConnections() >= before + count);
       }
-      await().atMost(bound(0)).until(() -> backend.server().openConnections() <= before);
+      await().atMost(bound(0)).until(() -> backend.openConnections() <= before);
       assertEquals(201, backend.http().json("POST", "/update", "{\"data\":1}").status());
       assertEquals(1, backend.contents("app", "test").size(), "only the last request wrote");
       assertEquals(List.of(), log.errorsAndStackTraces());

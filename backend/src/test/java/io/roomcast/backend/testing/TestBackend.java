@@ -8,6 +8,9 @@ import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.history.HistoryStats;
+import io.roomcast.embedded.testing.Scrape;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +57,21 @@ public final class TestBackend implements AutoCloseable {
 
   public Http http() {
     return http;
+  }
+
+  /** Open connections, as the backend's own gauge on /metrics reports them. */
+  public int openConnections() {
+    try {
+      return Scrape.of(http().baseUrl() + "/metrics")
+          .value("roomcast_backend_connections", Map.of())
+          .orElseThrow()
+          .intValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   public BackendServer server() {
