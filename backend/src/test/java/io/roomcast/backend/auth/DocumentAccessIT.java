@@ -3,11 +3,11 @@ package io.roomcast.backend.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.auth.JwtSettings;
 import io.roomcast.common.auth.TokenMinter;
 import io.roomcast.common.config.Settings;
+import io.roomcast.embedded.testing.Http;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.roomcast.backend.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.backend.testing.Http;
-import io.roomcast.backend.testing.RawHttp;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;

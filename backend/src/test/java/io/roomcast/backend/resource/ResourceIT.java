@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.embedded.testing.Http;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;

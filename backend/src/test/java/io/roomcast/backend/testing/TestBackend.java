@@ -8,6 +8,7 @@ import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.history.HistoryStats;
+import io.roomcast.embedded.testing.Http;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.roomcast.backend.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.embedded.testing.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;

@@ -3,8 +3,9 @@ package io.roomcast.backend.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -179,7 +180,7 @@ class UpdateRefusalsIT {
 
   @Test
   void aHugeAnnouncedBodyIsRefusedBeforeItIsSent() {
-    String status = http.statusLineForAnnouncedBody("/update", 5L * 1024 * 1024);
+    String status = RawHttp.statusLineForAnnouncedBody(http.baseUrl(), "/update", 5L * 1024 * 1024);
     assertTrue(status.startsWith("HTTP/1.1 413 "), status);
     assertEquals(before, backend.contents("app", "test"));
   }

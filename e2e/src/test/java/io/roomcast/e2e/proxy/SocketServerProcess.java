@@ -2,7 +2,7 @@ package io.roomcast.e2e.proxy;
 
 import static org.awaitility.Awaitility.await;
 
-import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.FreePorts;
 import io.roomcast.embedded.testing.JavaProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,8 +27,8 @@ final class SocketServerProcess implements AutoCloseable {
   }
 
   static SocketServerProcess start(String mongoUri, String allowedOrigins) {
-    int port = Stack.freePort();
-    int adminPort = Stack.freePort();
+    int port = FreePorts.next();
+    int adminPort = FreePorts.next();
     JavaProcess process =
         JavaProcess.start(
             "io.roomcast.socket.SocketServerMain",

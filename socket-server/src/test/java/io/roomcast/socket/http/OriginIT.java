@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.SocketServers;
@@ -12,11 +13,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class OriginIT {
   private static EmbeddedMongo mongo;
   private static SocketServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -41,41 +38,37 @@ class OriginIT {
     mongo.close();
   }
 
-  private static HttpResponse<String> pollingHandshake(String method, String origin)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(SocketServers.url(server) + "/socket.io/?EIO=4&transport=polling"))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (origin != null) {
-      request.header("Origin", origin);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static Http.Reply pollingHandshake(String method, String origin) {
+    return new Http(SocketServers.url(server))
+        .withHeaders(
+            method,
+            "/socket.io/?EIO=4&transport=polling",
+            origin == null ? Map.of() : Map.of("Origin", origin),
+            null);
   }
 
   @Test
   void aPollingHandshakeFromAnotherOriginIsRefusedWithoutCorsHeaders() throws Exception {
-    HttpResponse<String> response = pollingHandshake("GET", SocketServers.OTHER_ORIGIN);
-    assertEquals(403, response.statusCode());
-    assertEquals(Optional.empty(), response.headers().firstValue("Access-Control-Allow-Origin"));
+    Http.Reply response = pollingHandshake("GET", SocketServers.OTHER_ORIGIN);
+    assertEquals(403, response.status());
+    assertEquals(Optional.empty(), response.header("Access-Control-Allow-Origin"));
     assertEquals(
-        403, pollingHandshake("OPTIONS", SocketServers.OTHER_ORIGIN).statusCode(), "preflight");
-    assertEquals(403, pollingHandshake("GET", "null").statusCode(), "opaque origin");
+        403, pollingHandshake("OPTIONS", SocketServers.OTHER_ORIGIN).status(), "preflight");
+    assertEquals(403, pollingHandshake("GET", "null").status(), "opaque origin");
   }
 
   @Test
   void anAllowedOriginGetsItselfBackAsTheCorsOrigin() throws Exception {
-    HttpResponse<String> response = pollingHandshake("GET", SocketServers.ALLOWED_ORIGIN);
-    assertEquals(200, response.statusCode());
+    Http.Reply response = pollingHandshake("GET", SocketServers.ALLOWED_ORIGIN);
+    assertEquals(200, response.status());
     assertTrue(response.body().startsWith("0{"), response.body());
     assertEquals(
-        Optional.of(SocketServers.ALLOWED_ORIGIN),
-        response.headers().firstValue("Access-Control-Allow-Origin"));
+        Optional.of(SocketServers.ALLOWED_ORIGIN), response.header("Access-Control-Allow-Origin"));
   }
 
   @Test
   void aRequestWithoutOriginIsAllowed() throws Exception {
-    assertEquals(200, pollingHandshake("GET", null).statusCode());
+    assertEquals(200, pollingHandshake("GET", null).status());
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.embedded.testing.JavaProcess;
-import io.roomcast.embedded.testing.Scrape;
 import io.roomcast.socket.SocketServerMain;
 import io.roomcast.socket.testing.JavaClient;
 import java.net.ConnectException;
@@ -53,7 +53,7 @@ class GracefulShutdownIT {
       int socketPort = Integer.parseInt(ports.group(1));
       String ready = "http://127.0.0.1:" + ports.group(2) + "/health/ready";
       String url = "http://127.0.0.1:" + socketPort;
-      await("ready").atMost(Duration.ofSeconds(20)).until(() -> Scrape.get(ready).status() == 200);
+      await("ready").atMost(Duration.ofSeconds(20)).until(() -> Http.fetch(ready).status() == 200);
       try (JavaClient websocket = JavaClient.connect(url, "websocket").awaitConnected();
           JavaClient polling = JavaClient.connect(url, "polling").awaitConnected()) {
         websocket.join(UUID.randomUUID().toString());
@@ -64,7 +64,7 @@ class GracefulShutdownIT {
         await("not ready")
             .atMost(Duration.ofSeconds(5))
             .pollInterval(Duration.ofMillis(20))
-            .until(() -> Scrape.get(ready).status() == 503);
+            .until(() -> Http.fetch(ready).status() == 503);
         long notReady = System.nanoTime();
         assertTrue(websocket.connected() && polling.connected(), "clients kept while not ready");
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", socketPort).close());
