@@ -9,61 +9,52 @@ import io.roomcast.embedded.testing.RawHttp;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Unknown routes, wrong methods and CORS, as a browser or a script meets them. */
 class HttpBasicsIT {
   private static final String ALLOWED = "http://localhost:8080";
   private static final String STRANGER = "http://evil.example";
-  private static TestBackend backend;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    backend = TestBackend.start();
-    http = backend.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
-  }
+  @RegisterExtension static final TestBackend BACKEND = TestBackend.perClass();
 
   @Test
   void anUnknownRouteIsAJson404() {
-    Http.Reply reply = http.get("/nothing/here");
+    Http.Reply reply = BACKEND.http().get("/nothing/here");
     assertEquals(404, reply.status(), reply.toString());
     assertEquals("Endpoint GET /nothing/here not found", reply.error());
   }
 
   @Test
   void aWrongMethodIsAJson405() {
-    List<BsonDocument> before = backend.contents("app", "test");
-    Http.Reply reply = http.get("/update");
+    List<BsonDocument> before = BACKEND.contents("app", "test");
+    Http.Reply reply = BACKEND.http().get("/update");
     assertEquals(405, reply.status(), reply.toString());
     assertTrue(reply.error().startsWith("Method Not Allowed"), reply.toString());
-    Http.Reply post = http.json("POST", "/api/app/test/" + java.util.UUID.randomUUID(), "{}");
+    Http.Reply post =
+        BACKEND.http().json("POST", "/api/app/test/" + java.util.UUID.randomUUID(), "{}");
     assertEquals(405, post.status(), post.toString());
     Http.Reply unknown =
-        RawHttp.exchange(http.baseUrl(), "BREW /update HTTP/1.1\r\nHost: backend\r\n\r\n");
+        RawHttp.exchange(
+            BACKEND.http().baseUrl(), "BREW /update HTTP/1.1\r\nHost: backend\r\n\r\n");
     assertEquals(405, unknown.status(), unknown.toString());
     assertEquals("Method Not Allowed", unknown.error());
-    assertEquals(before, backend.contents("app", "test"));
+    assertEquals(before, BACKEND.contents("app", "test"));
   }
 
   @Test
   void aPreflightFromAnAllowedOriginIsAnswered() {
     Http.Reply reply =
-        http.withHeaders(
-            "OPTIONS",
-            "/update",
-            Map.of(
-                "Origin", ALLOWED,
-                "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "content-type"),
-            null);
+        BACKEND
+            .http()
+            .withHeaders(
+                "OPTIONS",
+                "/update",
+                Map.of(
+                    "Origin", ALLOWED,
+                    "Access-Control-Request-Method", "POST",
+                    "Access-Control-Request-Headers", "content-type"),
+                null);
     assertEquals(204, reply.status(), reply.toString());
     assertEquals(ALLOWED, reply.header("Access-Control-Allow-Origin").orElseThrow());
     assertEquals(Cors.ALLOWED_METHODS, reply.header("Access-Control-Allow-Methods").orElseThrow());
@@ -94,11 +85,13 @@ class HttpBasicsIT {
   @Test
   void aPreflightFromAnotherOriginIsRefused() {
     Http.Reply reply =
-        http.withHeaders(
-            "OPTIONS",
-            "/update",
-            Map.of("Origin", STRANGER, "Access-Control-Request-Method", "POST"),
-            null);
+        BACKEND
+            .http()
+            .withHeaders(
+                "OPTIONS",
+                "/update",
+                Map.of("Origin", STRANGER, "Access-Control-Request-Method", "POST"),
+                null);
     assertEquals(403, reply.status(), reply.toString());
     assertEquals("origin http://evil.example is not in CORS_ORIGINS", reply.error());
     assertTrue(reply.header("Access-Control-Allow-Origin").isEmpty());
@@ -107,11 +100,13 @@ class HttpBasicsIT {
   @Test
   void aCrossOriginPostFromAnAllowedOriginCarriesTheHeader() {
     Http.Reply reply =
-        http.withHeaders(
-            "POST",
-            "/update",
-            Map.of("Origin", ALLOWED, "Content-Type", "application/json"),
-            "{\"data\":1}");
+        BACKEND
+            .http()
+            .withHeaders(
+                "POST",
+                "/update",
+                Map.of("Origin", ALLOWED, "Content-Type", "application/json"),
+                "{\"data\":1}");
     assertEquals(201, reply.status(), reply.toString());
     assertEquals(ALLOWED, reply.header("Access-Control-Allow-Origin").orElseThrow());
     assertEquals("Origin", reply.header("Vary").orElseThrow());
@@ -119,7 +114,8 @@ class HttpBasicsIT {
 
   @Test
   void aRequestFromAnotherOriginGetsNoCorsHeader() {
-    Http.Reply reply = http.withHeaders("GET", "/config.json", Map.of("Origin", STRANGER), null);
+    Http.Reply reply =
+        BACKEND.http().withHeaders("GET", "/config.json", Map.of("Origin", STRANGER), null);
     assertEquals(200, reply.status(), reply.toString());
     assertTrue(reply.header("Access-Control-Allow-Origin").isEmpty());
   }
