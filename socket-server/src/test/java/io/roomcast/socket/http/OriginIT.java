@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.testing.Http;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,29 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Browsers from origins not on ALLOWED_ORIGINS are refused before any Socket.IO handling. */
 class OriginIT {
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
-
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    server = SocketServers.start(mongo.connectionString());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    mongo.close();
-  }
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
 
   private static Http.Reply pollingHandshake(String method, String origin) {
-    return new Http(SocketServers.url(server))
+    return new Http(SocketServers.url(RUNNING.server()))
         .withHeaders(
             method,
             "/socket.io/?EIO=4&transport=polling",
@@ -85,10 +71,10 @@ class OriginIT {
     for (String transport : new String[] {"websocket", "polling"}) {
       try (JavaClient allowed =
               JavaClient.connectFrom(
-                  SocketServers.url(server), transport, SocketServers.ALLOWED_ORIGIN);
+                  SocketServers.url(RUNNING.server()), transport, SocketServers.ALLOWED_ORIGIN);
           JavaClient refused =
               JavaClient.connectFrom(
-                  SocketServers.url(server), transport, SocketServers.OTHER_ORIGIN)) {
+                  SocketServers.url(RUNNING.server()), transport, SocketServers.OTHER_ORIGIN)) {
         assertTrue(allowed.awaitConnected().join(room).path("ok").asBoolean());
         org.awaitility.Awaitility.await(transport + " refusal reported")
             .atMost(JavaClient.TIMEOUT)
@@ -100,11 +86,11 @@ class OriginIT {
 
   /** Sends a websocket upgrade by hand and returns the response's status line. */
   private static String websocketUpgradeStatus(String origin) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket("127.0.0.1", RUNNING.server().port())) {
       String request =
           "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
               + "Host: 127.0.0.1:"
-              + server.port()
+              + RUNNING.server().port()
               + "\r\n"
               + "Upgrade: websocket\r\n"
               + "Connection: Upgrade\r\n"
