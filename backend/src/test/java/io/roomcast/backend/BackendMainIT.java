@@ -1,6 +1,5 @@
 package io.roomcast.backend;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,14 +60,9 @@ class BackendMainIT {
                   "MONGODB_URI", mongo.connectionString(),
                   "BACKEND_HOST", "127.0.0.1",
                   "BACKEND_PORT", "0"));
-      await("the start line")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> child.output().stream().anyMatch(l -> l.contains("Backend listening on")));
       String port =
-          child.output().stream()
-              .filter(l -> l.contains("Backend listening on"))
-              .findFirst()
-              .orElseThrow()
+          child
+              .awaitLine("Backend listening on", Duration.ofSeconds(60))
               .replaceAll(".*http://127\\.0\\.0\\.1:(\\d+) .*", "$1");
       Http.Reply config = Http.fetch("http://127.0.0.1:" + port + "/config.json");
       assertEquals(200, config.status(), config.body());

@@ -36,9 +36,7 @@ class DevLauncherIT {
             "SOCKET_PORT", Integer.toString(socketPort),
             "ADMIN_PORT", Integer.toString(FreePorts.next()));
     try (JavaProcess dev = JavaProcess.start(MAIN, env)) {
-      await("the launcher says it is running")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> dev.output().stream().anyMatch(l -> l.contains("Roomcast is running")));
+      dev.awaitLine("Roomcast is running", Duration.ofSeconds(60));
       Http http = new Http("http://127.0.0.1:" + backendPort);
       assertEquals(200, http.get("/config.json").status());
       // The metrics and health URLs it prints answer.

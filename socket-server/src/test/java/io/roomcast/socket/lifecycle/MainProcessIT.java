@@ -1,6 +1,5 @@
 package io.roomcast.socket.lifecycle;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,10 +90,7 @@ class MainProcessIT {
                     "SOCKET_PORT", "0",
                     "ADMIN_PORT", "0",
                     "SHUTDOWN_DELAY", "0"))) {
-      await("started")
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
+      process.awaitLine("socket server listening", Duration.ofSeconds(60));
       assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
       List<String> lines = process.output();
       assertTrue(lines.size() >= 4, "" + lines);
@@ -141,10 +137,7 @@ class MainProcessIT {
                     "ROOM_AUTH_JWT_SECRET", "a-test-secret-of-at-least-32-bytes!",
                     "ADMIN_PORT", "0",
                     "SHUTDOWN_DELAY", "0"))) {
-      await("started")
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
+      process.awaitLine("socket server listening", Duration.ofSeconds(60));
       assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
       List<String> lines = process.output();
       assertTrue(lines.stream().anyMatch(l -> l.contains("socket server stopped")), "" + lines);
