@@ -45,16 +45,12 @@ class HttpBasicsIT {
   @Test
   void aPreflightFromAnAllowedOriginIsAnswered() {
     Http.Reply reply =
-        BACKEND
-            .http()
-            .withHeaders(
-                "OPTIONS",
-                "/update",
-                Map.of(
-                    "Origin", ALLOWED,
-                    "Access-Control-Request-Method", "POST",
-                    "Access-Control-Request-Headers", "content-type"),
-                null);
+        preflight(
+            BACKEND.http(),
+            Map.of(
+                "Origin", ALLOWED,
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "content-type"));
     assertEquals(204, reply.status(), reply.toString());
     assertEquals(ALLOWED, reply.header("Access-Control-Allow-Origin").orElseThrow());
     assertEquals(Cors.ALLOWED_METHODS, reply.header("Access-Control-Allow-Methods").orElseThrow());
@@ -69,13 +65,8 @@ class HttpBasicsIT {
     try (TestBackend other = TestBackend.start(Map.of("CORS_ORIGINS", "http://Example.test:80"))) {
       for (String origin : List.of("http://example.test", "HTTP://EXAMPLE.TEST:80")) {
         Http.Reply reply =
-            other
-                .http()
-                .withHeaders(
-                    "OPTIONS",
-                    "/update",
-                    Map.of("Origin", origin, "Access-Control-Request-Method", "POST"),
-                    null);
+            preflight(
+                other.http(), Map.of("Origin", origin, "Access-Control-Request-Method", "POST"));
         assertEquals(204, reply.status(), origin + ": " + reply);
         assertEquals(origin, reply.header("Access-Control-Allow-Origin").orElseThrow());
       }
@@ -85,13 +76,8 @@ class HttpBasicsIT {
   @Test
   void aPreflightFromAnotherOriginIsRefused() {
     Http.Reply reply =
-        BACKEND
-            .http()
-            .withHeaders(
-                "OPTIONS",
-                "/update",
-                Map.of("Origin", STRANGER, "Access-Control-Request-Method", "POST"),
-                null);
+        preflight(
+            BACKEND.http(), Map.of("Origin", STRANGER, "Access-Control-Request-Method", "POST"));
     assertEquals(403, reply.status(), reply.toString());
     assertEquals("origin http://evil.example is not in CORS_ORIGINS", reply.error());
     assertTrue(reply.header("Access-Control-Allow-Origin").isEmpty());
@@ -126,5 +112,10 @@ class HttpBasicsIT {
       other.server().close();
       other.server().close();
     }
+  }
+
+  /** A CORS preflight for POST /update with these headers (Origin, Access-Control-Request-*). */
+  private static Http.Reply preflight(Http http, Map<String, String> headers) {
+    return http.withHeaders("OPTIONS", "/update", headers, null);
   }
 }

@@ -40,6 +40,7 @@ class GracefulShutdownIT {
                 SocketServerMain.class.getName(),
                 Map.of(
                     "MONGODB_URI", mongo.connectionString(),
+                    "ROOM_AUTH", "open",
                     "SOCKET_HOST", "127.0.0.1",
                     "SOCKET_PORT", "0",
                     "ADMIN_HOST", "127.0.0.1",
