@@ -1,15 +1,12 @@
 package io.roomcast.backend;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.FreePorts;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.embedded.testing.JavaProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +31,7 @@ class BackendMainIT {
 
   @Test
   void anUnreachableDatabaseStopsStartupWithOneLine() throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePorts.next();
     JavaProcess child =
         JavaProcess.start(
             MAIN, Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + closedPort, "BACKEND_PORT", "0"));
@@ -66,22 +60,12 @@ class BackendMainIT {
                   "MONGODB_URI", mongo.connectionString(),
                   "BACKEND_HOST", "127.0.0.1",
                   "BACKEND_PORT", "0"));
-      await("the start line")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> child.output().stream().anyMatch(l -> l.contains("Backend listening on")));
       String port =
-          child.output().stream()
-              .filter(l -> l.contains("Backend listening on"))
-              .findFirst()
-              .orElseThrow()
+          child
+              .awaitLine("Backend listening on", Duration.ofSeconds(60))
               .replaceAll(".*http://127\\.0\\.0\\.1:(\\d+) .*", "$1");
-      HttpResponse<String> config =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/config.json"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, config.statusCode(), config.body());
+      Http.Reply config = Http.fetch("http://127.0.0.1:" + port + "/config.json");
+      assertEquals(200, config.status(), config.body());
       assertEquals(SIGTERM_EXIT, child.terminate(30), "" + child.output());
       assertTrue(
           child.output().stream().anyMatch(l -> l.contains("Backend stopped")),

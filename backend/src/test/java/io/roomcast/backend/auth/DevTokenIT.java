@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.backend.BackendConfig;
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.auth.Grants;
 import io.roomcast.common.auth.JwtSettings;
 import io.roomcast.common.auth.TokenVerifier;
 import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Settings;
+import io.roomcast.embedded.testing.Http;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -3,21 +3,20 @@ package io.roomcast.backend.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.auth.JwtSettings;
 import io.roomcast.common.auth.TokenMinter;
 import io.roomcast.common.config.Settings;
+import io.roomcast.embedded.testing.Http;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * BACKEND_AUTH=jwt: writes and REST reads need a token granting the document's UUID or the write
@@ -34,24 +33,12 @@ class DocumentAccessIT {
   private static final String GRANTED = UUID.randomUUID().toString();
   private static final String OTHER = UUID.randomUUID().toString();
 
-  private static TestBackend backend;
-  private static Http http;
+  @RegisterExtension static final TestBackend BACKEND = TestBackend.perClass(SETTINGS);
   private List<BsonDocument> before;
-
-  @BeforeAll
-  static void start() {
-    backend = TestBackend.start(SETTINGS);
-    http = backend.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
-  }
 
   @BeforeEach
   void snapshot() {
-    before = backend.contents("app", "test");
+    before = BACKEND.contents("app", "test");
   }
 
   private static String granting(String... rooms) {
@@ -59,13 +46,15 @@ class DocumentAccessIT {
   }
 
   private static Http.Reply send(String method, String path, String token, String json) {
-    return http.withHeaders(
-        method,
-        path,
-        token == null
-            ? Map.of("Content-Type", "application/json")
-            : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token),
-        json);
+    return BACKEND
+        .http()
+        .withHeaders(
+            method,
+            path,
+            token == null
+                ? Map.of("Content-Type", "application/json")
+                : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token),
+            json);
   }
 
   private static String update(String uuid) {
@@ -75,7 +64,7 @@ class DocumentAccessIT {
   private void assertRefused(int status, String error, Http.Reply reply) {
     assertEquals(status, reply.status(), reply.toString());
     assertEquals(error, reply.error());
-    assertEquals(before, backend.contents("app", "test"), "nothing written");
+    assertEquals(before, BACKEND.contents("app", "test"), "nothing written");
   }
 
   @Test

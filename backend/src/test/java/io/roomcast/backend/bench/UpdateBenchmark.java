@@ -1,7 +1,7 @@
 package io.roomcast.backend.bench;
 
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

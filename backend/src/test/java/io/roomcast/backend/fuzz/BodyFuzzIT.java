@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import io.roomcast.backend.BackendConfig;
-import io.roomcast.backend.testing.CapturedLog;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.embedded.testing.CapturedLog;
+import io.roomcast.embedded.testing.HeapAfterGc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class BodyFuzzIT {
         uuids.add(UUID.randomUUID().toString());
       }
       FuzzCases cases = new FuzzCases(seed, uuids, BackendConfig.DEFAULT_MAX_BODY_BYTES);
-      long heapBefore = heapAfterGc();
+      long heapBefore = HeapAfterGc.used();
       long historyBefore = backend.databaseHistory().retainedBytes();
       FuzzTally tally = new FuzzTally();
       try (MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> changes =
@@ -75,7 +76,7 @@ class BodyFuzzIT {
           tally.expectedDocuments() + 1,
           backend.contents("app", "test").size(),
           "documents = created - deleted (+ the fence)");
-      long heapAfter = heapAfterGc();
+      long heapAfter = HeapAfterGc.used();
       long historyGrowth = backend.databaseHistory().retainedBytes() - historyBefore;
       System.out.printf(
           "BodyFuzzIT: heap after GC %d MB before, %d MB after; the embedded database's change"
@@ -109,13 +110,5 @@ class BodyFuzzIT {
             events++;
           }
         });
-  }
-
-  private static long heapAfterGc() {
-    Runtime runtime = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return runtime.totalMemory() - runtime.freeMemory();
   }
 }

@@ -2,8 +2,8 @@ package io.roomcast.backend.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.roomcast.backend.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.roomcast.backend.testing.CapturedLog;
-import io.roomcast.backend.testing.Http;
-import io.roomcast.backend.testing.RawHttp;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.CapturedLog;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.backend.testing.CapturedLog;
-import io.roomcast.backend.testing.Http;
-import io.roomcast.backend.testing.RawHttp;
 import io.roomcast.backend.testing.StalledBodies;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.CapturedLog;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;

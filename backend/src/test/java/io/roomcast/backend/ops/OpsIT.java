@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.embedded.testing.Scrape;
 import java.time.Duration;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -5,38 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.embedded.testing.Http;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResourceIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static TestBackend backend;
-  private static Http http;
 
-  @BeforeAll
-  static void start() {
-    backend = TestBackend.start(Map.of("API_COLLECTIONS", "app.test,shop.orders"));
-    http = backend.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
-  }
+  @RegisterExtension
+  static final TestBackend BACKEND =
+      TestBackend.perClass(Map.of("API_COLLECTIONS", "app.test,shop.orders"));
 
   private static String path(String namespace, UUID uuid) {
     return "/api/" + namespace.replace('.', '/') + "/" + uuid;
   }
 
   private static BsonDocument stored(String db, String collection, UUID uuid) {
-    return backend
+    return BACKEND
         .collection(db, collection)
         .find(new BsonDocument("uuid", Uuids.toBinary(uuid)))
         .first();
@@ -46,18 +36,19 @@ class ResourceIT {
   void putCreatesThenReplacesAndGetReadsItBack() throws Exception {
     UUID uuid = UUID.randomUUID();
     String path = path("shop.orders", uuid);
-    Http.Reply created = http.json("PUT", path, "{\"item\":\"tea\",\"qty\":2,\"tags\":[\"a\"]}");
+    Http.Reply created =
+        BACKEND.http().json("PUT", path, "{\"item\":\"tea\",\"qty\":2,\"tags\":[\"a\"]}");
     assertEquals(201, created.status(), created.toString());
     assertEquals(
         MAPPER.readTree("{\"uuid\":\"" + uuid + "\",\"item\":\"tea\",\"qty\":2,\"tags\":[\"a\"]}"),
         created.json());
 
-    Http.Reply replaced = http.json("PUT", path, "{\"item\":\"coffee\"}");
+    Http.Reply replaced = BACKEND.http().json("PUT", path, "{\"item\":\"coffee\"}");
     assertEquals(200, replaced.status(), replaced.toString());
     assertEquals(
         MAPPER.readTree("{\"uuid\":\"" + uuid + "\",\"item\":\"coffee\"}"), replaced.json());
 
-    Http.Reply read = http.get(path);
+    Http.Reply read = BACKEND.http().get(path);
     assertEquals(200, read.status(), read.toString());
     assertEquals(replaced.json(), read.json());
     assertFalse(stored("shop", "orders", uuid).containsKey("qty"), "replace drops old fields");
@@ -66,18 +57,18 @@ class ResourceIT {
   @Test
   void aDocumentReadWithGetCanBePutBackAsItIs() {
     UUID uuid = UUID.randomUUID();
-    http.json("PUT", path("app.test", uuid), "{\"n\":1}");
-    String document = http.get(path("app.test", uuid)).body();
-    Http.Reply reply = http.json("PUT", path("app.test", uuid), document);
+    BACKEND.http().json("PUT", path("app.test", uuid), "{\"n\":1}");
+    String document = BACKEND.http().get(path("app.test", uuid)).body();
+    Http.Reply reply = BACKEND.http().json("PUT", path("app.test", uuid), document);
     assertEquals(200, reply.status(), reply.toString());
   }
 
   @Test
   void patchSetsTopLevelFieldsOfAnExistingDocument() throws Exception {
     UUID uuid = UUID.randomUUID();
-    http.json("PUT", path("app.test", uuid), "{\"a\":1,\"nested\":{\"x\":1,\"y\":2}}");
+    BACKEND.http().json("PUT", path("app.test", uuid), "{\"a\":1,\"nested\":{\"x\":1,\"y\":2}}");
     Http.Reply patched =
-        http.json("PATCH", path("app.test", uuid), "{\"b\":2,\"nested\":{\"x\":9}}");
+        BACKEND.http().json("PATCH", path("app.test", uuid), "{\"b\":2,\"nested\":{\"x\":9}}");
     assertEquals(200, patched.status(), patched.toString());
     assertEquals(
         MAPPER.readTree("{\"uuid\":\"" + uuid + "\",\"a\":1,\"nested\":{\"x\":9},\"b\":2}"),
@@ -87,8 +78,8 @@ class ResourceIT {
   @Test
   void deleteRemovesTheDocument() {
     UUID uuid = UUID.randomUUID();
-    http.json("PUT", path("app.test", uuid), "{\"a\":1}");
-    Http.Reply deleted = http.send("DELETE", path("app.test", uuid), null, null);
+    BACKEND.http().json("PUT", path("app.test", uuid), "{\"a\":1}");
+    Http.Reply deleted = BACKEND.http().send("DELETE", path("app.test", uuid), null, null);
     assertEquals(200, deleted.status(), deleted.toString());
     assertEquals(uuid.toString(), deleted.json().path("uuid").asText());
     assertNull(stored("app", "test", uuid));
@@ -97,8 +88,8 @@ class ResourceIT {
   @Test
   void documentsWrittenByUpdateAreReadableThroughTheApi() {
     UUID uuid = UUID.randomUUID();
-    http.json("POST", "/update", "{\"uuid\":\"" + uuid + "\",\"data\":{\"k\":\"v\"}}");
-    Http.Reply read = http.get(path("app.test", uuid));
+    BACKEND.http().json("POST", "/update", "{\"uuid\":\"" + uuid + "\",\"data\":{\"k\":\"v\"}}");
+    Http.Reply read = BACKEND.http().get(path("app.test", uuid));
     assertEquals(200, read.status(), read.toString());
     assertEquals("v", read.json().path("data").path("k").asText());
   }

@@ -1,5 +1,7 @@
 package io.roomcast.backend.testing;
 
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;

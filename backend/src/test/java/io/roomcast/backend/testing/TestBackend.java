@@ -8,30 +8,32 @@ import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.history.HistoryStats;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.embedded.testing.Scrape;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.BsonDocument;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The backend on a free loopback port over a fresh embedded database, for one test class, with an
- * HTTP client for it and a direct MongoDB connection to check what was (not) written.
+ * The backend on a free loopback port over a fresh embedded database, with an HTTP client for it
+ * and a direct MongoDB connection to check what was (not) written. Either started at once ({@link
+ * #start}, closed by the test) or, for a whole test class, a JUnit extension ({@link #perClass},
+ * {@code @RegisterExtension static final}) started before the class's {@code @BeforeAll} methods.
  */
-public final class TestBackend implements AutoCloseable {
-  private final EmbeddedMongo mongo;
-  private final BackendServer server;
-  private final MongoClient client;
-  private final Http http;
+public final class TestBackend implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+  private final Map<String, String> extraEnv;
+  private EmbeddedMongo mongo;
+  private BackendServer server;
+  private MongoClient client;
+  private Http http;
 
-  private TestBackend(EmbeddedMongo mongo, BackendServer server) {
-    this.mongo = mongo;
-    this.server = server;
-    this.client = MongoClients.create(mongo.connectionString());
-    this.http = new Http("http://127.0.0.1:" + server.port());
+  private TestBackend(Map<String, String> extraEnv) {
+    this.extraEnv = extraEnv;
   }
 
   /** Defaults, except the loopback port 0 and this database. */
@@ -41,18 +43,48 @@ public final class TestBackend implements AutoCloseable {
 
   /** With extra settings, as environment variables, on top of the test defaults. */
   public static TestBackend start(Map<String, String> extraEnv) {
-    EmbeddedMongo mongo = EmbeddedMongo.start();
+    TestBackend backend = new TestBackend(extraEnv);
+    backend.startNow();
+    return backend;
+  }
+
+  /** Started before the class's tests, stopped after them; defaults as {@link #start()}. */
+  public static TestBackend perClass() {
+    return perClass(Map.of());
+  }
+
+  /**
+   * Started before the class's tests, stopped after them; extra settings as {@link #start(Map)}.
+   */
+  public static TestBackend perClass(Map<String, String> extraEnv) {
+    return new TestBackend(extraEnv);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    startNow();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void startNow() {
+    mongo = EmbeddedMongo.start();
     try {
       Map<String, String> env = new HashMap<>();
       env.put("MONGODB_URI", mongo.connectionString());
       env.put("BACKEND_HOST", "127.0.0.1");
       env.put("BACKEND_PORT", "0");
       env.putAll(extraEnv);
-      return new TestBackend(mongo, BackendServer.start(BackendConfig.from(Settings.from(env))));
+      server = BackendServer.start(BackendConfig.from(Settings.from(env)));
     } catch (RuntimeException e) {
       mongo.close();
       throw e;
     }
+    client = MongoClients.create(mongo.connectionString());
+    http = new Http("http://127.0.0.1:" + server.port());
   }
 
   public Http http() {
@@ -61,17 +93,10 @@ public final class TestBackend implements AutoCloseable {
 
   /** Open connections, as the backend's own gauge on /metrics reports them. */
   public int openConnections() {
-    try {
-      return Scrape.of(http().baseUrl() + "/metrics")
-          .value("roomcast_backend_connections", Map.of())
-          .orElseThrow()
-          .intValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return Scrape.of(http().baseUrl() + "/metrics")
+        .value("roomcast_backend_connections", Map.of())
+        .orElseThrow()
+        .intValue();
   }
 
   public BackendServer server() {

@@ -3,40 +3,35 @@ package io.roomcast.backend.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.backend.testing.Http;
 import io.roomcast.backend.testing.TestBackend;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every refused POST /update: the status, the error text, and a database left as it was. */
 class UpdateRefusalsIT {
   private static final String EXISTING = UUID.randomUUID().toString();
-  private static TestBackend backend;
-  private static Http http;
+  @RegisterExtension static final TestBackend BACKEND = TestBackend.perClass();
   private List<BsonDocument> before;
 
   @BeforeAll
-  static void start() {
-    backend = TestBackend.start();
-    http = backend.http();
-    http.json("POST", "/update", "{\"uuid\":\"" + EXISTING + "\",\"data\":{\"kept\":true}}");
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
+  static void seed() {
+    BACKEND
+        .http()
+        .json("POST", "/update", "{\"uuid\":\"" + EXISTING + "\",\"data\":{\"kept\":true}}");
   }
 
   @BeforeEach
   void snapshot() {
-    before = backend.contents("app", "test");
+    before = BACKEND.contents("app", "test");
   }
 
   private void assertRefused(int status, String error, Supplier<Http.Reply> request) {
@@ -44,11 +39,11 @@ class UpdateRefusalsIT {
     assertEquals(status, reply.status(), reply.toString());
     assertEquals(error, reply.error(), reply.toString());
     assertEquals("application/json", reply.header("Content-Type").orElse("").split(";")[0]);
-    assertEquals(before, backend.contents("app", "test"), "the database is unchanged");
+    assertEquals(before, BACKEND.contents("app", "test"), "the database is unchanged");
   }
 
   private void assertRefused(int status, String error, String body) {
-    assertRefused(status, error, () -> http.json("POST", "/update", body));
+    assertRefused(status, error, () -> BACKEND.http().json("POST", "/update", body));
   }
 
   @Test
@@ -179,9 +174,10 @@ class UpdateRefusalsIT {
 
   @Test
   void aHugeAnnouncedBodyIsRefusedBeforeItIsSent() {
-    String status = http.statusLineForAnnouncedBody("/update", 5L * 1024 * 1024);
+    String status =
+        RawHttp.statusLineForAnnouncedBody(BACKEND.http().baseUrl(), "/update", 5L * 1024 * 1024);
     assertTrue(status.startsWith("HTTP/1.1 413 "), status);
-    assertEquals(before, backend.contents("app", "test"));
+    assertEquals(before, BACKEND.contents("app", "test"));
   }
 
   @Test
@@ -190,7 +186,7 @@ class UpdateRefusalsIT {
     assertRefused(
         413,
         "the request body is larger than 65536 bytes",
-        () -> http.chunkedJson("POST", "/update", body));
+        () -> BACKEND.http().chunkedJson("POST", "/update", body));
   }
 
   @Test
@@ -199,14 +195,14 @@ class UpdateRefusalsIT {
     assertRefused(
         415,
         "Content-Type must be application/json, not text/plain",
-        () -> http.send("POST", "/update", "text/plain", body));
+        () -> BACKEND.http().send("POST", "/update", "text/plain", body));
     assertRefused(
         415,
         "Content-Type must be application/json, not application/x-www-form-urlencoded",
-        () -> http.send("POST", "/update", "application/x-www-form-urlencoded", body));
+        () -> BACKEND.http().send("POST", "/update", "application/x-www-form-urlencoded", body));
     assertRefused(
         415,
         "Content-Type must be application/json",
-        () -> http.send("POST", "/update", null, body));
+        () -> BACKEND.http().send("POST", "/update", null, body));
   }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roomcast.e2e.testing.HttpJson;
 import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.NodeSocketClient;
 import io.roomcast.e2e.testing.RecordingClient;
 import io.roomcast.e2e.testing.RoomScenario;
 import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.Http;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -69,10 +69,10 @@ class ClientsAuthIT {
     for (int i = 0; i < rooms.size(); i++) {
       json.append(i == 0 ? "" : ",").append('"').append(rooms.get(i)).append('"');
     }
-    HttpJson.Response minted =
-        new HttpJson(stack.backendUrl()).send("POST", "/dev/token", json.append("]}").toString());
+    Http.Reply minted =
+        new Http(stack.backendUrl()).send("POST", "/dev/token", json.append("]}").toString());
     assertEquals(200, minted.status(), String.valueOf(minted.body()));
-    return minted.body().path("token").asText();
+    return minted.json().path("token").asText();
   }
 
   @ParameterizedTest(name = "{0}")

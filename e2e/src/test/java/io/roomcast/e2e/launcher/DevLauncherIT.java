@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.e2e.testing.HttpJson;
 import io.roomcast.e2e.testing.JavaSocketClient;
-import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.FreePorts;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.embedded.testing.JavaProcess;
 import io.roomcast.embedded.testing.Scrape;
 import java.time.Duration;
@@ -27,19 +27,17 @@ class DevLauncherIT {
 
   @Test
   void runsTheWholeProductAndStopsCleanlyOnSigterm() throws Exception {
-    int backendPort = Stack.freePort();
-    int socketPort = Stack.freePort();
+    int backendPort = FreePorts.next();
+    int socketPort = FreePorts.next();
     Map<String, String> env =
         Map.of(
-            "EMBEDDED_MONGO_PORT", Integer.toString(Stack.freePort()),
+            "EMBEDDED_MONGO_PORT", Integer.toString(FreePorts.next()),
             "BACKEND_PORT", Integer.toString(backendPort),
             "SOCKET_PORT", Integer.toString(socketPort),
-            "ADMIN_PORT", Integer.toString(Stack.freePort()));
+            "ADMIN_PORT", Integer.toString(FreePorts.next()));
     try (JavaProcess dev = JavaProcess.start(MAIN, env)) {
-      await("the launcher says it is running")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> dev.output().stream().anyMatch(l -> l.contains("Roomcast is running")));
-      HttpJson http = new HttpJson("http://127.0.0.1:" + backendPort);
+      dev.awaitLine("Roomcast is running", Duration.ofSeconds(60));
+      Http http = new Http("http://127.0.0.1:" + backendPort);
       assertEquals(200, http.get("/config.json").status());
       // The metrics and health URLs it prints answer.
       Matcher urls =
@@ -49,7 +47,7 @@ class DevLauncherIT {
       assertTrue(Scrape.of(urls.group(1)).has("roomcast_clients_connected"), urls.group(1));
       assertTrue(Scrape.of(urls.group(2)).has("roomcast_backend_writes_rejected_total"));
       String ready = urls.group(1).replace("/metrics", "/health/ready");
-      assertEquals(200, Scrape.get(ready).status(), ready);
+      assertEquals(200, Http.fetch(ready).status(), ready);
 
       String room = UUID.randomUUID().toString();
       String socketUrl = "http://127.0.0.1:" + socketPort;
@@ -60,9 +58,9 @@ class DevLauncherIT {
             .atMost(Duration.ofSeconds(20))
             .until(() -> stranger.errors().stream().anyMatch(e -> e.contains("unauthorized")));
       }
-      HttpJson.Response minted = http.send("POST", "/dev/token", "{\"rooms\":[\"" + room + "\"]}");
+      Http.Reply minted = http.send("POST", "/dev/token", "{\"rooms\":[\"" + room + "\"]}");
       assertEquals(200, minted.status(), String.valueOf(minted.body()));
-      String token = minted.body().path("token").asText();
+      String token = minted.json().path("token").asText();
       try (JavaSocketClient client =
           JavaSocketClient.joinWithToken(socketUrl, "websocket", List.of(room), token)) {
         assertTrue(client.awaitJoined().path("ok").asBoolean(), String.valueOf(client.joinAck()));

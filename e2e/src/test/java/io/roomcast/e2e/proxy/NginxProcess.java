@@ -3,10 +3,9 @@ package io.roomcast.e2e.proxy;
 import static org.awaitility.Awaitility.await;
 
 import io.roomcast.e2e.deploy.ExternalTool;
+import io.roomcast.embedded.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,12 +63,7 @@ public final class NginxProcess implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("nginx exited with " + process.exitValue());
     }
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return FreePorts.accepting(port);
   }
 
   public String url() {

@@ -9,19 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.roomcast.e2e.deploy.Dockerfile;
 import io.roomcast.e2e.deploy.ExternalTool;
 import io.roomcast.e2e.deploy.RepoRoot;
-import io.roomcast.e2e.testing.HttpJson;
 import io.roomcast.e2e.testing.JavaSocketClient;
 import io.roomcast.e2e.testing.ReceivedEvent;
-import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.FreePorts;
+import io.roomcast.embedded.testing.Http;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -58,17 +55,17 @@ class NginxProxyIT {
   @Test
   void servesThePageFromDiskAndTheBackendsRoutesByProxy() throws Exception {
     assertEquals("ok\n", get(front.url() + "/healthz").body());
-    HttpResponse<String> page = get(front.url() + "/");
-    assertEquals(200, page.statusCode());
+    Http.Reply page = get(front.url() + "/");
+    assertEquals(200, page.status());
     assertEquals(Files.readString(stack.pageDir().resolve("index.html")), page.body());
 
-    HttpJson http = new HttpJson(front.url());
-    HttpJson.Response config = http.get("/config.json");
+    Http http = new Http(front.url());
+    Http.Reply config = http.get("/config.json");
     assertEquals(200, config.status(), String.valueOf(config.body()));
-    assertTrue(config.body().isObject(), "config.json: " + config.body());
+    assertTrue(config.json().isObject(), "config.json: " + config.body());
 
     // Rejected input passes through unchanged: the backend's status, not a proxy error page.
-    HttpJson.Response rejected = http.send("POST", "/update", "{\"uuid\":\"not-a-uuid\"}");
+    Http.Reply rejected = http.send("POST", "/update", "{\"uuid\":\"not-a-uuid\"}");
     assertEquals(400, rejected.status(), String.valueOf(rejected.body()));
 
     String backend = "127.0.0.1:" + stack.backendPort();
@@ -112,20 +109,20 @@ class NginxProxyIT {
   @Test
   void browserOriginsAreCheckedByTheSocketServersBehindTheProxy() throws Exception {
     String handshake = front.url() + "/socket.io/?EIO=4&transport=polling";
-    HttpResponse<String> allowed = get(handshake, "http://localhost:" + stack.frontPort());
-    assertEquals(200, allowed.statusCode(), allowed.body());
+    Http.Reply allowed = get(handshake, "http://localhost:" + stack.frontPort());
+    assertEquals(200, allowed.status(), allowed.body());
     assertTrue(allowed.body().startsWith("0{\"sid\""), "engine.io open packet: " + allowed.body());
-    HttpResponse<String> foreign = get(handshake, "http://elsewhere.example");
-    assertEquals(403, foreign.statusCode(), foreign.body());
+    Http.Reply foreign = get(handshake, "http://elsewhere.example");
+    assertEquals(403, foreign.status(), foreign.body());
   }
 
   @Test
   void metricsAndHealthAreNotServedThroughTheFront() throws Exception {
     for (String path : List.of("/metrics", "/health/ready", "/health/live")) {
-      assertEquals(404, get(front.url() + path).statusCode(), path);
+      assertEquals(404, get(front.url() + path).status(), path);
       assertEquals(
           200,
-          get("http://127.0.0.1:" + stack.backendPort() + path).statusCode(),
+          get("http://127.0.0.1:" + stack.backendPort() + path).status(),
           path + " on the backend itself");
     }
   }
@@ -141,7 +138,7 @@ class NginxProxyIT {
     assertEquals(
         0,
         healthcheck("docker/backend.Dockerfile", "BACKEND_PORT", stack.backendPort()).exitCode());
-    int nobody = Stack.freePort();
+    int nobody = FreePorts.next();
     assertNotEquals(
         0, healthcheck("docker/socket-server.Dockerfile", "ADMIN_PORT", nobody).exitCode());
     assertNotEquals(0, healthcheck("docker/backend.Dockerfile", "BACKEND_PORT", nobody).exitCode());
@@ -159,8 +156,8 @@ class NginxProxyIT {
   }
 
   private static void postUpdate(String room, int step) {
-    HttpJson.Response response =
-        new HttpJson(front.url())
+    Http.Reply response =
+        new Http(front.url())
             .send(
                 "POST", "/update", "{\"uuid\":\"" + room + "\",\"data\":{\"step\":" + step + "}}");
     assertTrue(response.status() / 100 == 2, "POST /update through the proxy: " + response);
@@ -172,14 +169,11 @@ class NginxProxyIT {
         .until(() -> front.accessLog().stream().anyMatch(condition));
   }
 
-  private static HttpResponse<String> get(String url) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  private static Http.Reply get(String url) {
+    return Http.fetch(url);
   }
 
-  private static HttpResponse<String> get(String url, String origin) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Origin", origin).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  private static Http.Reply get(String url, String origin) {
+    return new Http(url).withHeaders("GET", "", Map.of("Origin", origin), null);
   }
 }

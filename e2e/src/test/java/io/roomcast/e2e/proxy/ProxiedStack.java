@@ -3,8 +3,8 @@ package io.roomcast.e2e.proxy;
 import io.roomcast.backend.BackendConfig;
 import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
-import io.roomcast.e2e.testing.Stack;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ final class ProxiedStack implements AutoCloseable {
   private ProxiedStack(Path nginx, Path temp) {
     this.nginx = nginx;
     this.temp = temp;
-    this.frontPort = Stack.freePort();
+    this.frontPort = FreePorts.next();
   }
 
   static ProxiedStack start(Path nginx, Path temp) {

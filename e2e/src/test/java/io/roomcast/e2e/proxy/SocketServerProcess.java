@@ -2,11 +2,8 @@ package io.roomcast.e2e.proxy;
 
 import static org.awaitility.Awaitility.await;
 
-import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.FreePorts;
 import io.roomcast.embedded.testing.JavaProcess;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,8 +24,8 @@ final class SocketServerProcess implements AutoCloseable {
   }
 
   static SocketServerProcess start(String mongoUri, String allowedOrigins) {
-    int port = Stack.freePort();
-    int adminPort = Stack.freePort();
+    int port = FreePorts.next();
+    int adminPort = FreePorts.next();
     JavaProcess process =
         JavaProcess.start(
             "io.roomcast.socket.SocketServerMain",
@@ -64,12 +61,7 @@ final class SocketServerProcess implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("socket server exited");
     }
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return FreePorts.accepting(port);
   }
 
   int port() {

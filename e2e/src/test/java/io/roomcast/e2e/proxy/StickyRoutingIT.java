@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.e2e.deploy.ExternalTool;
-import io.roomcast.e2e.testing.HttpJson;
 import io.roomcast.e2e.testing.JavaSocketClient;
-import io.roomcast.e2e.testing.Stack;
+import io.roomcast.embedded.testing.FreePorts;
+import io.roomcast.embedded.testing.Http;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -54,9 +54,8 @@ class StickyRoutingIT {
     List<JavaSocketClient> clients = pollingClients(front, 1, room);
     try {
       awaitAllJoined(front, clients);
-      HttpJson.Response posted =
-          new HttpJson(front.url())
-              .send("POST", "/update", "{\"uuid\":\"" + room + "\",\"data\":{}}");
+      Http.Reply posted =
+          new Http(front.url()).send("POST", "/update", "{\"uuid\":\"" + room + "\",\"data\":{}}");
       assertEquals(2, posted.status() / 100, "POST /update through the front: " + posted);
       for (JavaSocketClient client : clients) {
         client.awaitEvent("the update of " + room, e -> room.equals(e.uuid()));
@@ -87,7 +86,7 @@ class StickyRoutingIT {
 
   @Test
   void withoutIpHashPollingSessionsReachTheWrongServer() throws Exception {
-    NginxProcess roundRobin = stack.startFront("round-robin", Stack.freePort(), false);
+    NginxProcess roundRobin = stack.startFront("round-robin", FreePorts.next(), false);
     List<JavaSocketClient> clients = pollingClients(roundRobin, 101, UUID.randomUUID().toString());
     try {
       await("a polling request sent to the server that does not hold its session")

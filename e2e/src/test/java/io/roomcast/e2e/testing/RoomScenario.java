@@ -3,6 +3,7 @@ package io.roomcast.e2e.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roomcast.embedded.testing.Http;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ public final class RoomScenario {
   public static void run(Stack stack, ClientFactory clients) {
     String roomA = UUID.randomUUID().toString();
     String roomB = UUID.randomUUID().toString();
-    HttpJson http = new HttpJson(stack.backendUrl());
+    Http http = new Http(stack.backendUrl());
     try (WatchingClient inA = clients.join(stack.socketUrl(), List.of(roomA));
         WatchingClient inB = clients.join(stack.socketUrl(), List.of(roomB))) {
       assertTrue(inA.awaitJoined().path("ok").asBoolean(), inA.describe() + " " + inA.joinAck());
@@ -65,8 +66,8 @@ public final class RoomScenario {
     }
   }
 
-  private static void write(HttpJson http, String method, String path, String body) {
-    HttpJson.Response response = http.send(method, path, body);
+  private static void write(Http http, String method, String path, String body) {
+    Http.Reply response = http.send(method, path, body);
     assertTrue(response.status() / 100 == 2, method + " " + path + " -> " + response);
   }
 

@@ -4,11 +4,9 @@ import io.roomcast.backend.BackendConfig;
 import io.roomcast.backend.BackendServer;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.FreePorts;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.config.SocketServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -63,7 +61,7 @@ public final class Stack implements AutoCloseable {
    */
   public static Stack start(String mongoUri, Map<String, String> extraEnv) {
     // The backend's port goes into the socket server's allowed origins, so it is chosen first.
-    int backendPort = freePort();
+    int backendPort = FreePorts.next();
     String page = "http://127.0.0.1:" + backendPort;
     Map<String, String> env = new HashMap<>();
     env.put("MONGODB_URI", mongoUri);
@@ -116,16 +114,6 @@ public final class Stack implements AutoCloseable {
     socketServer.close();
     if (ownedMongo != null) {
       ownedMongo.close();
-    }
-  }
-
-  /** A port that was free a moment ago; good enough on a test machine's loopback. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.EmbeddedMongoOptions;
 import io.roomcast.embedded.history.HistoryStats;
+import io.roomcast.embedded.testing.FillerDocuments;
 import io.roomcast.embedded.testing.Reactive;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,10 +55,10 @@ public final class ChangeStreamBenchmark {
     while (!opened.await(100, TimeUnit.MILLISECONDS)) {
       Reactive.one(items.insertOne(new Document("_id", "open-" + System.nanoTime())));
     }
-    fill(items, 1_000 - (int) mongo.historyStats().retainedEvents());
+    FillerDocuments.insert(items, 1_000 - (int) mongo.historyStats().retainedEvents());
     report("1k retained", mongo, items);
     throughput(client, mongo);
-    fill(items, 100_000 - (int) mongo.historyStats().retainedEvents());
+    FillerDocuments.insert(items, 100_000 - (int) mongo.historyStats().retainedEvents());
     report("100k retained", mongo, items);
   }
 
@@ -121,16 +122,6 @@ public final class ChangeStreamBenchmark {
         "throughput     %d writers x %,d inserts (batches of %d): %,.0f events/s through"
             + " database.watch()%n",
         WRITERS, INSERTS_PER_WRITER, BATCH, total / seconds);
-  }
-
-  private static void fill(MongoCollection<Document> items, int count) {
-    for (int done = 0; done < count; done += 1000) {
-      List<Document> batch = new ArrayList<>();
-      for (int i = done; i < Math.min(count, done + 1000); i++) {
-        batch.add(new Document("fill", i));
-      }
-      Reactive.one(items.insertMany(batch));
-    }
   }
 
   private Subscriber<ChangeStreamDocument<Document>> subscriber(CountDownLatch opened) {

@@ -61,10 +61,7 @@ abstract class LifecycleEventContract extends ContractSupport {
                     new ChangeStreamPreAndPostImagesOptions(true))));
     MongoCollection<Document> items = db.getCollection("items");
     insert(items, new Document("_id", 1).append("v", 1));
-    try (PrimedRecorder<Document> stream =
-        ready(
-            items.watch().fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE),
-            items)) {
+    try (PrimedRecorder<Document> stream = watchWithPreImagesWhenAvailable(items)) {
       sync(items.updateOne(Filters.eq("_id", 1), Updates.set("v", 2)));
       sync(items.replaceOne(Filters.eq("_id", 1), new Document("v", 3)));
       sync(items.deleteOne(Filters.eq("_id", 1)));
@@ -83,10 +80,7 @@ abstract class LifecycleEventContract extends ContractSupport {
     MongoDatabase db = freshDatabase();
     MongoCollection<Document> items = db.getCollection("items");
     insert(items, new Document("_id", 1).append("v", 1));
-    try (PrimedRecorder<Document> stream =
-        ready(
-            items.watch().fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE),
-            items)) {
+    try (PrimedRecorder<Document> stream = watchWithPreImagesWhenAvailable(items)) {
       sync(items.updateOne(Filters.eq("_id", 1), Updates.set("v", 2)));
       assertNull(stream.awaitEvents(1).get(0).getFullDocumentBeforeChange());
       sync(
@@ -109,5 +103,12 @@ abstract class LifecycleEventContract extends ContractSupport {
     MongoCommandException error =
         assertThrows(MongoCommandException.class, () -> sync(db.runCommand(command)));
     assertEquals(26, error.getErrorCode());
+  }
+
+  /** A primed stream of {@code items} asking for pre-images where the collection keeps them. */
+  private static PrimedRecorder<Document> watchWithPreImagesWhenAvailable(
+      MongoCollection<Document> items) {
+    return ready(
+        items.watch().fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE), items);
   }
 }

@@ -12,11 +12,10 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.EmbeddedMongoOptions;
+import io.roomcast.embedded.testing.FillerDocuments;
 import io.roomcast.embedded.testing.Reactive;
 import io.roomcast.embedded.testing.StreamRecorder;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class HistoryBoundsIT {
       MongoCollection<Document> items = client.getDatabase("app").getCollection("items");
       Reactive.one(items.insertOne(new Document("_id", 0)));
       BsonDocument oldToken = firstEventToken(items);
-      fill(items, 100);
+      FillerDocuments.insert(items, 100);
       assertEquals(50, mongo.historyStats().retainedEvents());
 
       try (StreamRecorder<ChangeStreamDocument<Document>> stream =
@@ -61,7 +60,7 @@ class HistoryBoundsIT {
     try (EmbeddedMongo mongo = EmbeddedMongo.start(options);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
       MongoCollection<Document> items = client.getDatabase("app").getCollection("items");
-      fill(items, 5_000);
+      FillerDocuments.insert(items, 5_000);
       HistoryStats stats = mongo.historyStats();
       assertTrue(stats.retainedBytes() <= 256 * 1024, "bytes bound holds: " + stats);
       assertTrue(stats.retainedEvents() < 5_000, "oldest trimmed: " + stats);
@@ -74,11 +73,11 @@ class HistoryBoundsIT {
     try (EmbeddedMongo mongo = EmbeddedMongo.start(options);
         MongoClient client = MongoClients.create(mongo.connectionString())) {
       MongoCollection<Document> items = client.getDatabase("app").getCollection("items");
-      fill(items, 1_000);
+      FillerDocuments.insert(items, 1_000);
       try (StreamRecorder<ChangeStreamDocument<Document>> stream =
           StreamRecorder.record(client.getDatabase("app").watch())) {
         long atOneThousand = examinedPerEvent(mongo, items, stream, "small");
-        fill(items, 99_000);
+        FillerDocuments.insert(items, 99_000);
         await().atMost(WAIT).until(() -> stream.items().size() >= 99_000 + 50);
         long atOneHundredThousand = examinedPerEvent(mongo, items, stream, "large");
         assertTrue(mongo.historyStats().retainedEvents() >= 100_000);
@@ -125,16 +124,6 @@ class HistoryBoundsIT {
         StreamRecorder.record(items.watch().startAtOperationTime(new org.bson.BsonTimestamp(0)))) {
       await().atMost(WAIT).until(() -> !stream.items().isEmpty());
       return stream.items().get(0).getResumeToken();
-    }
-  }
-
-  private static void fill(MongoCollection<Document> items, int count) {
-    for (int done = 0; done < count; done += 1000) {
-      List<Document> batch = new ArrayList<>();
-      for (int i = done; i < Math.min(count, done + 1000); i++) {
-        batch.add(new Document("fill", i));
-      }
-      Reactive.one(items.insertMany(batch));
     }
   }
 }

@@ -6,11 +6,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A Roomcast main class in its own JVM, as an operator runs it, with the test's classpath and the
@@ -63,6 +66,16 @@ public final class JavaProcess implements AutoCloseable {
   /** Every line printed so far (stdout and stderr). */
   public List<String> output() {
     return List.copyOf(output);
+  }
+
+  /** Waits until a printed line contains {@code fragment}, e.g. a start line, and returns it. */
+  public String awaitLine(String fragment, Duration timeout) {
+    return Awaitility.await("a line with '" + fragment + "'")
+        .atMost(timeout)
+        .until(
+            () -> output().stream().filter(l -> l.contains(fragment)).findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   public boolean isAlive() {

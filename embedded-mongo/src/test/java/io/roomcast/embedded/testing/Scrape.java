@@ -1,11 +1,5 @@
 package io.roomcast.embedded.testing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +16,6 @@ public final class Scrape {
   /** One sample line. */
   public record Sample(String name, Map<String, String> labels, double value) {}
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern LINE =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)(?:\\s+\\S+)?");
   private static final Pattern LABEL =
@@ -40,23 +32,9 @@ public final class Scrape {
     this.samples = samples;
   }
 
-  /** Status and body of a GET. */
-  public record Reply(int status, String contentType, String body) {}
-
-  public static Reply get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    return new Reply(
-        response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(""),
-        response.body());
-  }
-
   /** Scrapes the URL; fails unless it answers 200. */
-  public static Scrape of(String url) throws IOException, InterruptedException {
-    Reply reply = get(url);
+  public static Scrape of(String url) {
+    Http.Reply reply = Http.fetch(url);
     if (reply.status() != 200) {
       throw new AssertionError(url + " answered " + reply.status() + ": " + reply.body());
     }

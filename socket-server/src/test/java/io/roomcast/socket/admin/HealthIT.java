@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.embedded.testing.Scrape;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.SocketServers;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,24 +29,24 @@ class HealthIT {
     try (SocketServer server =
         SocketServers.start(mongo.connectionString(), Map.of("READY_MAX_LAG", "1"))) {
       String admin = SocketServers.adminUrl(server);
-      Scrape.Reply live = Scrape.get(admin + "/health/live");
+      Http.Reply live = Http.fetch(admin + "/health/live");
       assertEquals(200, live.status());
       assertEquals("application/json", live.contentType());
-      Scrape.Reply ready = Scrape.get(admin + "/health/ready");
+      Http.Reply ready = Http.fetch(admin + "/health/ready");
       assertEquals(200, ready.status(), ready.body());
       JsonNode checks = JSON.readTree(ready.body()).path("checks");
       assertEquals("stream app", checks.path(1).path("name").asText(), ready.body());
       assertTrue(checks.path(1).path("ok").asBoolean(), ready.body());
 
       mongo.close();
-      Scrape.Reply notReady =
+      Http.Reply notReady =
           await("not ready without the database")
               .atMost(Duration.ofSeconds(30))
-              .until(() -> Scrape.get(admin + "/health/ready"), reply -> reply.status() == 503);
+              .until(() -> Http.fetch(admin + "/health/ready"), reply -> reply.status() == 503);
       JsonNode body = JSON.readTree(notReady.body());
       assertEquals("unavailable", body.path("status").asText());
       assertEquals("[\"stream app\"]", body.path("failed").toString(), notReady.body());
-      assertEquals(200, Scrape.get(admin + "/health/live").status(), "still alive");
+      assertEquals(200, Http.fetch(admin + "/health/live").status(), "still alive");
     } finally {
       mongo.close();
     }
@@ -61,26 +57,20 @@ class HealthIT {
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         SocketServer server = SocketServers.start(mongo.connectionString())) {
       String admin = SocketServers.adminUrl(server);
-      assertEquals(404, Scrape.get(admin + "/health/readyz").status());
-      assertEquals(404, Scrape.get(admin + "/").status());
-      HttpResponse<String> post =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(admin + "/metrics"))
-                      .POST(HttpRequest.BodyPublishers.ofString("x"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(405, post.statusCode());
+      assertEquals(404, Http.fetch(admin + "/health/readyz").status());
+      assertEquals(404, Http.fetch(admin + "/").status());
+      Http.Reply post = new Http(admin).send("POST", "/metrics", "text/plain", new byte[] {'x'});
+      assertEquals(405, post.status());
       for (String path : new String[] {"/metrics", "/health/ready", "/health/live"}) {
         assertTrue(notServed(SocketServers.url(server) + path), path + " on the Socket.IO port");
       }
     }
   }
 
-  private static boolean notServed(String url) throws InterruptedException {
+  private static boolean notServed(String url) {
     try {
-      return Scrape.get(url).status() != 200;
-    } catch (IOException e) {
+      return Http.fetch(url).status() != 200;
+    } catch (UncheckedIOException e) {
       return true; // the connection was closed without an answer
     }
   }

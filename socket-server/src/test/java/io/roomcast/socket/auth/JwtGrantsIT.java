@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import io.roomcast.socket.testing.TestTokens;
 import java.time.Duration;
@@ -20,31 +19,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Grants after the handshake: JoinRoom's own token, Authenticate, and a grant ending. */
 class JwtGrantsIT {
   private static final int MAX_GRANTED = 5;
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
-  private static MongoWriter writer;
 
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(settings());
+
+  private static Map<String, String> settings() {
     Map<String, String> settings = new HashMap<>(TestTokens.SERVER_SETTINGS);
     settings.put("ROOM_AUTH_MAX_GRANTED_ROOMS", Integer.toString(MAX_GRANTED));
-    server = SocketServers.start(mongo.connectionString(), settings);
-    writer = new MongoWriter(mongo.connectionString());
-  }
-
-  @AfterAll
-  static void stop() {
-    writer.close();
-    server.close();
-    mongo.close();
+    return settings;
   }
 
   private static String room() {
@@ -53,12 +41,13 @@ class JwtGrantsIT {
 
   private static JavaClient connect(String token, String transport) {
     return JavaClient.connectWith(
-            SocketServers.url(server), transport, o -> o.setAuth(Map.of("token", token)))
+            SocketServers.url(RUNNING.server()), transport, o -> o.setAuth(Map.of("token", token)))
         .awaitConnected();
   }
 
   private static void insert(String room, int step) {
-    writer
+    RUNNING
+        .writer()
         .collection("app", "items")
         .insertOne(MongoWriter.document(UUID.fromString(room), "{step: " + step + "}"));
   }

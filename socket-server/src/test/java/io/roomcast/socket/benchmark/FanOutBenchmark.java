@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.roomcast.common.config.Settings;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.HeapAfterGc;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.testing.MongoWriter;
@@ -154,9 +155,7 @@ public final class FanOutBenchmark {
     }
     Arrays.sort(sorted);
     double seconds = (end - start) / 1e9;
-    System.gc();
-    Runtime runtime = Runtime.getRuntime();
-    long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    long heapMb = HeapAfterGc.used() / (1024 * 1024);
     System.out.printf(
         "inserts: %d in %.2f s (%.0f/s); deliveries: %d of %d expected in %.2f s = %.0f events/s%n",
         events,

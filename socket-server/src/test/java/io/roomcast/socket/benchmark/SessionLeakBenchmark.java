@@ -3,8 +3,8 @@ package io.roomcast.socket.benchmark;
 import static org.awaitility.Awaitility.await;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.HeapAfterGc;
 import io.roomcast.socket.SocketServer;
-import io.roomcast.socket.testing.HeapAfterGc;
 import io.roomcast.socket.testing.SocketServers;
 import java.io.IOException;
 import java.net.URI;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.CapturedLog;
+import io.roomcast.embedded.testing.HeapAfterGc;
 import io.roomcast.socket.SocketServer;
-import io.roomcast.socket.testing.CapturedLog;
-import io.roomcast.socket.testing.HeapAfterGc;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.SocketServers;
 import java.security.SecureRandom;
@@ -39,7 +39,7 @@ class FrameFuzzIT {
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         SocketServer server =
             SocketServers.start(mongo.connectionString(), Map.of("CONNECT_TIMEOUT", "2000"));
-        CapturedLog log = new CapturedLog();
+        CapturedLog log = CapturedLog.all();
         WellBehavedClients clients =
             WellBehavedClients.join(server, mongo.connectionString(), UUID.randomUUID())) {
       long heapBefore = HeapAfterGc.used();

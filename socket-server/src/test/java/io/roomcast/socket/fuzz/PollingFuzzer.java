@@ -1,6 +1,7 @@
 package io.roomcast.socket.fuzz;
 
-import io.roomcast.socket.testing.RawHttp;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import io.roomcast.socket.testing.RawPolling;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class PollingFuzzer {
       if (sid == null || random.nextInt(100) == 0) {
         open();
       }
-      RawHttp.Response response = answer();
+      Http.Reply response = answer();
       statuses.merge(response.status(), 1, Integer::sum);
       if (response.status() != 200) {
         sid = null;
@@ -44,26 +45,26 @@ final class PollingFuzzer {
   }
 
   /** The answer to the next request; status 0 when the server closed without answering. */
-  private RawHttp.Response answer() throws Exception {
+  private Http.Reply answer() throws Exception {
     try {
       return random.nextInt(20) == 0
           ? mangledRequest()
           : post(payload(1 + random.nextInt(MAX_PACKETS_PER_POST)));
     } catch (IllegalStateException closedWithoutAnswer) {
-      return new RawHttp.Response(0, "", new byte[0]);
+      return new Http.Reply(0, Map.of(), new byte[0]);
     }
   }
 
   private void open() throws Exception {
     eio = random.nextBoolean() ? "4" : "3";
-    RawHttp.Response handshake =
+    Http.Reply handshake =
         RawHttp.send(
             "GET",
             RawPolling.uri(port, "EIO=" + eio + "&transport=polling"),
             Map.of(),
             new byte[0]);
     statuses.merge(handshake.status(), 1, Integer::sum);
-    String body = new String(handshake.body(), StandardCharsets.ISO_8859_1);
+    String body = handshake.body();
     int at = body.indexOf("\"sid\":\"");
     sid = at < 0 ? null : body.substring(at + 7, body.indexOf('"', at + 7));
   }
@@ -83,7 +84,7 @@ final class PollingFuzzer {
     return payload.toString();
   }
 
-  private RawHttp.Response post(String payload) throws Exception {
+  private Http.Reply post(String payload) throws Exception {
     return RawHttp.send(
         "POST",
         RawPolling.uri(port, "EIO=" + eio + "&transport=polling&sid=" + sid),
@@ -92,7 +93,7 @@ final class PollingFuzzer {
   }
 
   /** A request with one query parameter mangled: version, sid, transport, b64 or j. */
-  private RawHttp.Response mangledRequest() throws Exception {
+  private Http.Reply mangledRequest() throws Exception {
     String[] queries = {
       "EIO=" + frames.text() + "&transport=polling&sid=" + sid,
       "EIO=" + eio + "&transport=polling&sid=" + sid + "x",

@@ -7,8 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.CapturedLog;
 import io.roomcast.socket.SocketServer;
-import io.roomcast.socket.testing.CapturedLog;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.JdkWebSocket;
 import io.roomcast.socket.testing.RawPolling;
@@ -35,7 +35,7 @@ class LogFloodIT {
   void malformedPacketsLeaveOneShortRateLimitedWarnLineEach() throws Exception {
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         SocketServer server = SocketServers.start(mongo.connectionString());
-        CapturedLog log = new CapturedLog()) {
+        CapturedLog log = CapturedLog.all()) {
       long started = System.nanoTime();
       sendOverWebsocket(server.port());
       sendOverPolling(server.port());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.roomcast.socket.testing.CapturedLog;
+import io.roomcast.embedded.testing.CapturedLog;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +17,7 @@ class ProtocolErrorLogTest {
   void atMostTenLinesASecondThenOneSuppressedLine() {
     AtomicLong nanos = new AtomicLong();
     ProtocolErrorLog log = new ProtocolErrorLog(nanos::get);
-    try (CapturedLog captured = new CapturedLog()) {
+    try (CapturedLog captured = CapturedLog.all()) {
       for (int i = 0; i < 1000; i++) {
         log.warn(CLIENT, "protocol error: IllegalStateException");
       }
@@ -33,7 +33,7 @@ class ProtocolErrorLogTest {
   @Test
   void aKindIsShortAndPrintable() {
     ProtocolErrorLog log = new ProtocolErrorLog(System::nanoTime);
-    try (CapturedLog captured = new CapturedLog()) {
+    try (CapturedLog captured = CapturedLog.all()) {
       log.warn(CLIENT, "x\n\u001b[31m".repeat(200));
       String line = lines(captured.events()).get(0);
       assertTrue(line.length() < 200, line);

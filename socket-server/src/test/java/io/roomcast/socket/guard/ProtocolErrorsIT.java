@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.JdkWebSocket;
 import io.roomcast.socket.testing.MongoWriter;
-import io.roomcast.socket.testing.RawHttp;
 import io.roomcast.socket.testing.RawPolling;
 import io.roomcast.socket.testing.ServerWithDatabase;
 import java.time.Duration;
@@ -127,7 +128,7 @@ class ProtocolErrorsIT {
     StringBuilder received = new StringBuilder();
     await("the ack of the event after CONNECT")
         .atMost(JavaClient.TIMEOUT)
-        .until(() -> received.append(RawPolling.get(port, sid).bodyText()).indexOf("433[") >= 0);
+        .until(() -> received.append(RawPolling.get(port, sid).body()).indexOf("433[") >= 0);
     String polled = received.toString();
     assertTrue(polled.contains("40{"), polled);
     assertTrue(polled.contains("433["), polled);
@@ -150,18 +151,18 @@ class ProtocolErrorsIT {
         "an event of the room joined before CONNECT arrived: " + client.received());
   }
 
-  private static void assertError(int status, String body, RawHttp.Response response) {
+  private static void assertError(int status, String body, Http.Reply response) {
     assertEquals(status, response.status(), response.head());
-    assertEquals(body, response.bodyText());
+    assertEquals(body, response.body());
     assertTrue(response.head().contains("application/json"), response.head());
   }
 
-  private static RawHttp.Response polling(String method, String query) throws Exception {
+  private static Http.Reply polling(String method, String query) throws Exception {
     return RawHttp.send(method, RawPolling.uri(RUNNING.port(), query), Map.of(), new byte[0]);
   }
 
   /** A websocket upgrade request written by hand; the whole answer is read. */
-  private static RawHttp.Response upgrade(String query) throws Exception {
+  private static Http.Reply upgrade(String query) throws Exception {
     return RawHttp.send(
         "GET",
         RawPolling.uri(RUNNING.port(), query),

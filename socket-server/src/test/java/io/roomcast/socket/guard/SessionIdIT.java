@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.JdkWebSocket;
 import io.roomcast.socket.testing.MongoWriter;
-import io.roomcast.socket.testing.RawHttp;
 import io.roomcast.socket.testing.RawPolling;
 import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
@@ -41,7 +41,7 @@ class SessionIdIT {
       String victimSid = victim.sid();
       Map<String, String> cookie = Map.of("Cookie", "io=" + victimSid);
 
-      RawHttp.Response polling = RawPolling.handshake(RUNNING.port(), cookie);
+      Http.Reply polling = RawPolling.handshake(RUNNING.port(), cookie);
       String pollingSid = RawPolling.sid(polling);
       assertNotEquals(victimSid, pollingSid, "polling handshake with the victim's cookie");
       assertFalse(polling.hasHeader("Set-Cookie"), "no sid cookie is handed out: " + polling);

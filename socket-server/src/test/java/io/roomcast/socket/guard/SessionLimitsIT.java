@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.Eio3PollingClient;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.JdkWebSocket;
-import io.roomcast.socket.testing.RawHttp;
 import io.roomcast.socket.testing.RawPolling;
 import io.roomcast.socket.testing.SocketServers;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class SessionLimitsIT {
             "Access-Control-Request-Method", "POST",
             "Access-Control-Request-Headers", "content-type");
     for (int i = 0; i < MAX_CLIENTS * 3; i++) {
-      RawHttp.Response response =
+      Http.Reply response =
           RawHttp.send(
               "OPTIONS",
               RawPolling.uri(server.port(), "EIO=4&transport=polling"),
@@ -87,7 +88,7 @@ class SessionLimitsIT {
       for (int i = 1; i < MAX_CLIENTS; i++) {
         sids.add(RawPolling.open(server.port()));
       }
-      RawHttp.Response refused = RawPolling.handshake(server.port(), Map.of());
+      Http.Reply refused = RawPolling.handshake(server.port(), Map.of());
       assertEquals(503, refused.status());
       assertTrue(refused.hasHeader("Retry-After"), refused.head());
       assertEquals(503, upgradeStatus());
@@ -128,7 +129,7 @@ class SessionLimitsIT {
   private List<String> fillToTheLimit() throws Exception {
     List<String> sids = new ArrayList<>();
     while (true) {
-      RawHttp.Response response = RawPolling.handshake(server.port(), Map.of());
+      Http.Reply response = RawPolling.handshake(server.port(), Map.of());
       if (response.status() == 503) {
         assertTrue(sids.size() > 0 && sids.size() <= MAX_CLIENTS, "opened " + sids.size());
         return sids;

@@ -4,78 +4,57 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
+import io.roomcast.embedded.testing.Http;
 import io.roomcast.socket.testing.JavaClient;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Browsers from origins not on ALLOWED_ORIGINS are refused before any Socket.IO handling. */
 class OriginIT {
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
 
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    server = SocketServers.start(mongo.connectionString());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    mongo.close();
-  }
-
-  private static HttpResponse<String> pollingHandshake(String method, String origin)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(SocketServers.url(server) + "/socket.io/?EIO=4&transport=polling"))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (origin != null) {
-      request.header("Origin", origin);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static Http.Reply pollingHandshake(String method, String origin) {
+    return new Http(SocketServers.url(RUNNING.server()))
+        .withHeaders(
+            method,
+            "/socket.io/?EIO=4&transport=polling",
+            origin == null ? Map.of() : Map.of("Origin", origin),
+            null);
   }
 
   @Test
   void aPollingHandshakeFromAnotherOriginIsRefusedWithoutCorsHeaders() throws Exception {
-    HttpResponse<String> response = pollingHandshake("GET", SocketServers.OTHER_ORIGIN);
-    assertEquals(403, response.statusCode());
-    assertEquals(Optional.empty(), response.headers().firstValue("Access-Control-Allow-Origin"));
+    Http.Reply response = pollingHandshake("GET", SocketServers.OTHER_ORIGIN);
+    assertEquals(403, response.status());
+    assertEquals(Optional.empty(), response.header("Access-Control-Allow-Origin"));
     assertEquals(
-        403, pollingHandshake("OPTIONS", SocketServers.OTHER_ORIGIN).statusCode(), "preflight");
-    assertEquals(403, pollingHandshake("GET", "null").statusCode(), "opaque origin");
+        403, pollingHandshake("OPTIONS", SocketServers.OTHER_ORIGIN).status(), "preflight");
+    assertEquals(403, pollingHandshake("GET", "null").status(), "opaque origin");
   }
 
   @Test
   void anAllowedOriginGetsItselfBackAsTheCorsOrigin() throws Exception {
-    HttpResponse<String> response = pollingHandshake("GET", SocketServers.ALLOWED_ORIGIN);
-    assertEquals(200, response.statusCode());
+    Http.Reply response = pollingHandshake("GET", SocketServers.ALLOWED_ORIGIN);
+    assertEquals(200, response.status());
     assertTrue(response.body().startsWith("0{"), response.body());
     assertEquals(
-        Optional.of(SocketServers.ALLOWED_ORIGIN),
-        response.headers().firstValue("Access-Control-Allow-Origin"));
+        Optional.of(SocketServers.ALLOWED_ORIGIN), response.header("Access-Control-Allow-Origin"));
   }
 
   @Test
   void aRequestWithoutOriginIsAllowed() throws Exception {
-    assertEquals(200, pollingHandshake("GET", null).statusCode());
+    assertEquals(200, pollingHandshake("GET", null).status());
   }
 
   @Test
@@ -92,10 +71,10 @@ class OriginIT {
     for (String transport : new String[] {"websocket", "polling"}) {
       try (JavaClient allowed =
               JavaClient.connectFrom(
-                  SocketServers.url(server), transport, SocketServers.ALLOWED_ORIGIN);
+                  SocketServers.url(RUNNING.server()), transport, SocketServers.ALLOWED_ORIGIN);
           JavaClient refused =
               JavaClient.connectFrom(
-                  SocketServers.url(server), transport, SocketServers.OTHER_ORIGIN)) {
+                  SocketServers.url(RUNNING.server()), transport, SocketServers.OTHER_ORIGIN)) {
         assertTrue(allowed.awaitConnected().join(room).path("ok").asBoolean());
         org.awaitility.Awaitility.await(transport + " refusal reported")
             .atMost(JavaClient.TIMEOUT)
@@ -107,11 +86,11 @@ class OriginIT {
 
   /** Sends a websocket upgrade by hand and returns the response's status line. */
   private static String websocketUpgradeStatus(String origin) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket("127.0.0.1", RUNNING.server().port())) {
       String request =
           "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
               + "Host: 127.0.0.1:"
-              + server.port()
+              + RUNNING.server().port()
               + "\r\n"
               + "Upgrade: websocket\r\n"
               + "Connection: Upgrade\r\n"

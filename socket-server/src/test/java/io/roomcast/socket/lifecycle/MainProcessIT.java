@@ -1,6 +1,5 @@
 package io.roomcast.socket.lifecycle;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import io.roomcast.embedded.testing.JavaProcess;
 import io.roomcast.socket.SocketServerMain;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,20 +81,8 @@ class MainProcessIT {
   void logFormatJsonPrintsOnlyJsonObjectsOnePerLine() throws Exception {
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         JavaProcess process =
-            JavaProcess.start(
-                MAIN,
-                Map.of(
-                    "LOG_FORMAT", "json",
-                    "ROOM_AUTH", "open",
-                    "MONGODB_URI", mongo.connectionString(),
-                    "SOCKET_HOST", "127.0.0.1",
-                    "SOCKET_PORT", "0",
-                    "ADMIN_PORT", "0",
-                    "SHUTDOWN_DELAY", "0"))) {
-      await("started")
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
+            startOnLoopback(mongo, Map.of("LOG_FORMAT", "json", "ROOM_AUTH", "open"))) {
+      process.awaitLine("socket server listening", Duration.ofSeconds(60));
       assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
       List<String> lines = process.output();
       assertTrue(lines.size() >= 4, "" + lines);
@@ -132,19 +120,9 @@ class MainProcessIT {
   void sigtermStopsStreamsAndServer() throws Exception {
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         JavaProcess process =
-            JavaProcess.start(
-                MAIN,
-                Map.of(
-                    "MONGODB_URI", mongo.connectionString(),
-                    "SOCKET_HOST", "127.0.0.1",
-                    "SOCKET_PORT", "0",
-                    "ROOM_AUTH_JWT_SECRET", "a-test-secret-of-at-least-32-bytes!",
-                    "ADMIN_PORT", "0",
-                    "SHUTDOWN_DELAY", "0"))) {
-      await("started")
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> process.output().stream().anyMatch(l -> l.contains("socket server listening")));
+            startOnLoopback(
+                mongo, Map.of("ROOM_AUTH_JWT_SECRET", "a-test-secret-of-at-least-32-bytes!"))) {
+      process.awaitLine("socket server listening", Duration.ofSeconds(60));
       assertEquals(SocketServerMain.EXIT_STOPPED, process.terminate(30));
       List<String> lines = process.output();
       assertTrue(lines.stream().anyMatch(l -> l.contains("socket server stopped")), "" + lines);
@@ -152,5 +130,18 @@ class MainProcessIT {
           lines.stream().anyMatch(l -> l.contains("stopped watching database 'app'")), "" + lines);
       assertTrue(lines.stream().noneMatch(l -> l.contains("ERROR")), "" + lines);
     }
+  }
+
+  /**
+   * The main over this database on loopback ports 0, stopping without delay, plus these settings.
+   */
+  private static JavaProcess startOnLoopback(EmbeddedMongo mongo, Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("MONGODB_URI", mongo.connectionString());
+    env.put("SOCKET_HOST", "127.0.0.1");
+    env.put("SOCKET_PORT", "0");
+    env.put("ADMIN_PORT", "0");
+    env.put("SHUTDOWN_DELAY", "0");
+    return JavaProcess.start(MAIN, env);
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.CapturedLog;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
-import io.roomcast.socket.testing.LogLines;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.SocketServers;
 import java.util.Map;
@@ -39,7 +39,7 @@ class AttachmentLimitIT {
   @ParameterizedTest(name = "EIO={0}, {1} attachments")
   @CsvSource({"3, 3", "4, 3", "3, 2147483647", "4, 2147483647", "3, 4294967295", "4, 4294967295"})
   void tooManyAnnouncedAttachmentsCloseTheConnection(int eio, String announced) throws Exception {
-    try (LogLines log = LogLines.of(ClientDropper.class);
+    try (CapturedLog log = CapturedLog.of(ClientDropper.class);
         RawWebSocket socket = connected(eio)) {
       socket.sendText("45" + announced + "-[\"Check\"," + PLACEHOLDER + "]");
       socket.awaitClosed();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.HeapAfterGc;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.RawWebSocket;
@@ -63,7 +64,7 @@ class CompressionIT {
   void aCompressedFrameClosesTheConnectionWithoutInflating() throws Exception {
     byte[] bomb = deflate(new byte[BOMB_INFLATED]);
     assertTrue(bomb.length < 64 * 1024, "the bomb fits a default frame: " + bomb.length);
-    long heapBefore = usedHeapAfterGc();
+    long heapBefore = HeapAfterGc.used();
     try (RawWebSocket socket =
         RawWebSocket.open(
             server.port(), 4, "Sec-WebSocket-Extensions: permessage-deflate\r\n", 0)) {
@@ -72,7 +73,7 @@ class CompressionIT {
       // Taken as text (never inflated): not a packet, so the connection is closed.
       socket.awaitClosed();
     }
-    long grown = usedHeapAfterGc() - heapBefore;
+    long grown = HeapAfterGc.used() - heapBefore;
     assertTrue(grown < 20 * 1024 * 1024, "heap grew by " + grown + " bytes");
     assertServerStillServes();
   }
@@ -126,11 +127,5 @@ class CompressionIT {
     }
     deflater.end();
     return out.toByteArray();
-  }
-
-  private static long usedHeapAfterGc() {
-    System.gc();
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.totalMemory() - runtime.freeMemory();
   }
 }

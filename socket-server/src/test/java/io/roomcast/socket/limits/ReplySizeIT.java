@@ -5,46 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replies never amplify: a rejection is at most the request's size plus a small constant. */
 class ReplySizeIT {
   /** Room for the error text and ten truncated results. */
   private static final int CONSTANT = 2048;
 
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
+
   private JavaClient client;
-
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    server = SocketServers.start(mongo.connectionString());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    mongo.close();
-  }
 
   @BeforeEach
   void connect() {
-    client = JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected();
+    client = JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected();
   }
 
   @AfterEach

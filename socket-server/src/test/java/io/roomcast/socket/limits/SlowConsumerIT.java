@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoCollection;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.CapturedLog;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.testing.Eio3PollingClient;
 import io.roomcast.socket.testing.JavaClient;
-import io.roomcast.socket.testing.LogLines;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.SocketServers;
@@ -59,7 +59,7 @@ class SlowConsumerIT {
   @Test
   void aWebsocketClientThatStopsReadingIsDropped() throws Exception {
     UUID room = UUID.randomUUID();
-    try (LogLines log = LogLines.of(ClientDropper.class);
+    try (CapturedLog log = CapturedLog.of(ClientDropper.class);
         JavaClient good = joined(room, "websocket");
         RawWebSocket slow = RawWebSocket.connected(server.port(), 4, 4096)) {
       slow.join(room);
@@ -75,7 +75,7 @@ class SlowConsumerIT {
   @Test
   void aPollingClientThatStopsPollingIsDropped() throws Exception {
     UUID room = UUID.randomUUID();
-    try (LogLines log = LogLines.of(ClientDropper.class);
+    try (CapturedLog log = CapturedLog.of(ClientDropper.class);
         JavaClient good = joined(room, "polling")) {
       Eio3PollingClient slow = Eio3PollingClient.connect(SocketServers.url(server));
       slow.send("420[\"JoinRoom\",[\"" + room + "\"]]");
@@ -123,7 +123,7 @@ class SlowConsumerIT {
     return client.events().stream().filter(e -> "items".equals(e.name())).count();
   }
 
-  private static void awaitDropLine(LogLines log, String sid, String reason) {
+  private static void awaitDropLine(CapturedLog log, String sid, String reason) {
     String expected = "INFO dropped client " + sid;
     String bound = "MAX_CLIENT_BUFFER_BYTES=" + MAX_BUFFER;
     await("INFO line dropping " + sid)

@@ -6,9 +6,10 @@ import com.mongodb.client.MongoCollection;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.CapturedLog;
+import io.roomcast.embedded.testing.HeapAfterGc;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
-import io.roomcast.socket.testing.LogLines;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.SocketServers;
@@ -48,11 +49,11 @@ public final class SlowConsumerMemoryBenchmark {
             SocketServers.start(
                 mongo.connectionString(),
                 Map.of("MAX_CLIENT_BUFFER_BYTES", "" + bound, "ALLOWED_ORIGINS", "*"));
-        LogLines drops = LogLines.of(ClientDropper.class)) {
+        CapturedLog drops = CapturedLog.of(ClientDropper.class)) {
       UUID room = UUID.randomUUID();
       JavaClient reader = JavaClient.connect(SocketServers.url(server), "websocket");
       reader.awaitConnected().join(room.toString());
-      long heapBaseline = heapAfterGc();
+      long heapBaseline = HeapAfterGc.used();
       long directBaseline = direct();
       List<RawWebSocket> stalled = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
@@ -65,13 +66,13 @@ public final class SlowConsumerMemoryBenchmark {
         items.insertMany(MongoWriter.filledDocuments(room, BATCH, size));
         peakDirect = Math.max(peakDirect, direct() - directBaseline);
         if ((written / BATCH) % 10 == 0) {
-          peakHeap = Math.max(peakHeap, heapAfterGc() - heapBaseline);
+          peakHeap = Math.max(peakHeap, HeapAfterGc.used() - heapBaseline);
         }
       }
       await("the reading client has every change")
           .atMost(Duration.ofMinutes(2))
           .until(() -> reader.events().size() >= changes);
-      peakHeap = Math.max(peakHeap, heapAfterGc() - heapBaseline);
+      peakHeap = Math.max(peakHeap, HeapAfterGc.used() - heapBaseline);
       System.out.printf(
           "%d stalled websocket clients, MAX_CLIENT_BUFFER_BYTES=%d, %d changes of %d bytes "
               + "(%.1f MB per client offered)%n",
@@ -98,12 +99,6 @@ public final class SlowConsumerMemoryBenchmark {
     RawWebSocket socket = RawWebSocket.connected(port, 4, 4096);
     socket.join(room);
     return socket;
-  }
-
-  private static long heapAfterGc() {
-    System.gc();
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   /** NIO direct buffers plus what Netty's allocator holds (pooled or adaptive), in bytes. */

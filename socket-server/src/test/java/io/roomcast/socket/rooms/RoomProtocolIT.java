@@ -5,49 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.util.Map;
 import java.util.UUID;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** JoinRoom, LeaveRoom and Check over a real connection, including every bad input. */
 class RoomProtocolIT {
   private static final int MAX_ROOMS = 3;
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
-  private static MongoWriter writer;
+
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING =
+      ServerWithDatabase.perClass(Map.of("MAX_ROOMS_PER_CLIENT", Integer.toString(MAX_ROOMS)));
+
   private JavaClient client;
-
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    server =
-        SocketServers.start(
-            mongo.connectionString(), Map.of("MAX_ROOMS_PER_CLIENT", Integer.toString(MAX_ROOMS)));
-    writer = new MongoWriter(mongo.connectionString());
-  }
-
-  @AfterAll
-  static void stop() {
-    writer.close();
-    server.close();
-    mongo.close();
-  }
 
   @BeforeEach
   void connect() {
-    client = JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected();
+    client = JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected();
   }
 
   @AfterEach
@@ -60,7 +44,10 @@ class RoomProtocolIT {
   }
 
   private void insert(String room, String json) {
-    writer.collection("app", "items").insertOne(MongoWriter.document(UUID.fromString(room), json));
+    RUNNING
+        .writer()
+        .collection("app", "items")
+        .insertOne(MongoWriter.document(UUID.fromString(room), json));
   }
 
   @Test
@@ -181,7 +168,7 @@ class RoomProtocolIT {
   void badInputChangesNothingForOtherClients() {
     String shared = room();
     try (JavaClient other =
-        JavaClient.connect(SocketServers.url(server), "polling").awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), "polling").awaitConnected()) {
       other.join(shared);
       client.emit("JoinRoom", new JSONArray().put("bad"));
       client.emitWithAck("JoinRoom", new JSONObject());

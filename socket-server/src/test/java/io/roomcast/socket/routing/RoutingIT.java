@@ -4,38 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Updates;
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Changes written with the driver reach the room of their UUID, named after their collection. */
 class RoutingIT {
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
-  private static MongoWriter writer;
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING =
+      ServerWithDatabase.perClass(Map.of("WATCH_DATABASES", "app,other"));
 
   @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    server = SocketServers.start(mongo.connectionString(), Map.of("WATCH_DATABASES", "app,other"));
-    writer = new MongoWriter(mongo.connectionString());
-    writer.collectionWithPreImages("app", "items");
-  }
-
-  @AfterAll
-  static void stop() {
-    writer.close();
-    server.close();
-    mongo.close();
+  static void seed() {
+    RUNNING.writer().collectionWithPreImages("app", "items");
   }
 
   @Test
@@ -43,9 +32,9 @@ class RoutingIT {
     UUID uuid = UUID.randomUUID();
     String room = uuid.toString();
     try (JavaClient client =
-        JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       assertTrue(client.join(room).path("ok").asBoolean());
-      var items = writer.collection("app", "items");
+      var items = RUNNING.writer().collection("app", "items");
 
       items.insertOne(MongoWriter.document(uuid, "{title: 'first', n: {$numberLong: '5'}}"));
       Received insert = awaitOperation(client, "items", room, "insert");
@@ -82,12 +71,12 @@ class RoutingIT {
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     try (JavaClient inA =
-            JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected();
+            JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected();
         JavaClient inB =
-            JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected()) {
+            JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       inA.join(a.toString());
       inB.join(b.toString());
-      var items = writer.collection("app", "items");
+      var items = RUNNING.writer().collection("app", "items");
       items.insertOne(MongoWriter.document(b, "{room: 'B'}"));
       awaitOperation(inB, "items", b.toString(), "insert");
       // The fence: written after B's change in the same stream, so anything of B's that leaked
@@ -109,19 +98,29 @@ class RoutingIT {
     String room = uuid.toString();
     String newCollection = "created_" + Long.toHexString(System.nanoTime());
     try (JavaClient client =
-        JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       client.join(room);
-      writer.collection("other", "things").insertOne(MongoWriter.document(uuid, "{db: 'other'}"));
+      RUNNING
+          .writer()
+          .collection("other", "things")
+          .insertOne(MongoWriter.document(uuid, "{db: 'other'}"));
       Received other = awaitOperation(client, "things", room, "insert");
       assertEquals("other", other.meta().path("db").asText());
 
-      writer
+      RUNNING
+          .writer()
           .collection("app", newCollection)
           .insertOne(MongoWriter.document(uuid, "{fresh: true}"));
       awaitOperation(client, newCollection, room, "insert");
 
-      writer.collection("unwatched", "things").insertOne(MongoWriter.document(uuid, "{db: 'x'}"));
-      writer.collection("app", "items").insertOne(MongoWriter.document(uuid, "{fence: true}"));
+      RUNNING
+          .writer()
+          .collection("unwatched", "things")
+          .insertOne(MongoWriter.document(uuid, "{db: 'x'}"));
+      RUNNING
+          .writer()
+          .collection("app", "items")
+          .insertOne(MongoWriter.document(uuid, "{fence: true}"));
       client.awaitEvent("the fence", e -> e.body().path("fence").asBoolean());
       assertTrue(
           client.events().stream().noneMatch(e -> "unwatched".equals(e.meta().path("db").asText())),
@@ -133,9 +132,9 @@ class RoutingIT {
   void aDeleteWithoutPreImageHasNoUuidAndIsSkipped() {
     UUID uuid = UUID.randomUUID();
     try (JavaClient client =
-        JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       client.join(uuid.toString());
-      var plain = writer.collection("app", "no_pre_images");
+      var plain = RUNNING.writer().collection("app", "no_pre_images");
       plain.insertOne(MongoWriter.document(uuid, "{}"));
       awaitOperation(client, "no_pre_images", uuid.toString(), "insert");
       plain.deleteOne(MongoWriter.byUuid(uuid));
@@ -149,9 +148,10 @@ class RoutingIT {
   void aStringUuidInAnyCaseRoutesToTheLowercaseRoom() {
     UUID uuid = UUID.randomUUID();
     try (JavaClient client =
-        JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       client.join(uuid.toString().toUpperCase());
-      writer
+      RUNNING
+          .writer()
           .collection("app", "notes")
           .insertOne(
               BsonDocument.parse("{uuid: '" + uuid.toString().toUpperCase() + "', text: 'hi'}"));

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +58,7 @@ public final class Eio3PollingClient {
   /** Sends one Engine.IO packet, e.g. {@code 420["JoinRoom",[...]]} (a message with ack id 0). */
   public void send(String packet) throws Exception {
     String framed = packet.length() + ":" + packet;
-    RawHttp.Response response =
+    Http.Reply response =
         RawHttp.send(
             "POST",
             URI.create(base),
@@ -98,11 +100,11 @@ public final class Eio3PollingClient {
   }
 
   private byte[] get(URI uri) throws Exception {
-    RawHttp.Response response = RawHttp.send("GET", uri, Map.of(), new byte[0]);
+    Http.Reply response = RawHttp.send("GET", uri, Map.of(), new byte[0]);
     if (response.status() != 200) {
       throw new IllegalStateException("GET answered " + response.status());
     }
-    return response.body();
+    return response.bytes();
   }
 
   /** Splits a binary-framed Engine.IO 3 payload into its packets, e.g. {@code 42["name",…]}. */

@@ -1,6 +1,8 @@
 package io.roomcast.socket.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomcast.embedded.testing.Http;
+import io.roomcast.embedded.testing.RawHttp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,13 +19,13 @@ public final class RawPolling {
   }
 
   /** A v4 polling handshake with the given extra headers. */
-  public static RawHttp.Response handshake(int port, Map<String, String> headers) throws Exception {
+  public static Http.Reply handshake(int port, Map<String, String> headers) throws Exception {
     return RawHttp.send("GET", uri(port, "EIO=4&transport=polling"), headers, new byte[0]);
   }
 
   /** The sid of a handshake's open packet {@code 0{"sid":...}}. */
-  public static String sid(RawHttp.Response handshake) throws Exception {
-    String body = handshake.bodyText();
+  public static String sid(Http.Reply handshake) throws Exception {
+    String body = handshake.body();
     if (handshake.status() != 200 || !body.startsWith("0{")) {
       throw new IllegalStateException("not an open packet: " + handshake.status() + " " + body);
     }
@@ -35,11 +37,11 @@ public final class RawPolling {
     return sid(handshake(port, Map.of()));
   }
 
-  public static RawHttp.Response post(int port, String sid, String payload) throws Exception {
+  public static Http.Reply post(int port, String sid, String payload) throws Exception {
     return post(port, sid, payload.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static RawHttp.Response post(int port, String sid, byte[] payload) throws Exception {
+  public static Http.Reply post(int port, String sid, byte[] payload) throws Exception {
     return RawHttp.send(
         "POST",
         uri(port, "EIO=4&transport=polling&sid=" + sid),
@@ -48,7 +50,7 @@ public final class RawPolling {
   }
 
   /** One poll: returns what the server had queued (or waits for it, up to its ping interval). */
-  public static RawHttp.Response get(int port, String sid) throws Exception {
+  public static Http.Reply get(int port, String sid) throws Exception {
     return RawHttp.send(
         "GET", uri(port, "EIO=4&transport=polling&sid=" + sid), Map.of(), new byte[0]);
   }

@@ -4,48 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.Eio3PollingClient;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** v4 clients over websocket and long-polling, and a v2 (Engine.IO 3) client, in the same rooms. */
 class TransportsIT {
-  private static EmbeddedMongo mongo;
-  private static SocketServer server;
-  private static MongoWriter writer;
-
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    server = SocketServers.start(mongo.connectionString());
-    writer = new MongoWriter(mongo.connectionString());
-  }
-
-  @AfterAll
-  static void stop() {
-    writer.close();
-    server.close();
-    mongo.close();
-  }
+  @RegisterExtension
+  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
 
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void aV4ClientReceivesChangesOverEachTransport(String transport) {
     UUID uuid = UUID.randomUUID();
     try (JavaClient client =
-        JavaClient.connect(SocketServers.url(server), transport).awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), transport).awaitConnected()) {
       assertTrue(client.join(uuid.toString()).path("ok").asBoolean());
-      writer
+      RUNNING
+          .writer()
           .collection("app", "items")
           .insertOne(MongoWriter.document(uuid, "{via: '" + transport + "'}"));
       Received insert = client.awaitEvent("insert", e -> "items".equals(e.name()));
@@ -58,9 +43,9 @@ class TransportsIT {
   void aV2ClientOverEngineIo3PollingJoinsAndReceivesTheSameEvent() throws Exception {
     UUID uuid = UUID.randomUUID();
     String room = uuid.toString();
-    Eio3PollingClient v2 = Eio3PollingClient.connect(SocketServers.url(server));
+    Eio3PollingClient v2 = Eio3PollingClient.connect(SocketServers.url(RUNNING.server()));
     try (JavaClient v4 =
-        JavaClient.connect(SocketServers.url(server), "websocket").awaitConnected()) {
+        JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       v4.join(room);
       v2.awaitPacket("40");
       v2.send("420[\"JoinRoom\",[\"" + room.toUpperCase() + "\"]]");
@@ -69,7 +54,8 @@ class TransportsIT {
           "{\"ok\":true,\"results\":[{\"uuid\":\"" + room + "\",\"status\":\"joined\"}]}",
           ack.get(0).toString());
 
-      writer
+      RUNNING
+          .writer()
           .collection("app", "items")
           .insertOne(MongoWriter.document(uuid, "{text: 'für beide'}"));
       JsonNode event = Eio3PollingClient.arguments(v2.awaitPacket("42[\"items\""));

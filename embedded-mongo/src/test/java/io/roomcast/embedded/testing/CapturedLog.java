@@ -1,4 +1,4 @@
-package io.roomcast.backend.testing;
+package io.roomcast.embedded.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,6 +17,7 @@ public final class CapturedLog implements AutoCloseable {
 
   private CapturedLog(Logger logger) {
     this.logger = logger;
+    appender.setContext(logger.getLoggerContext());
     appender.start();
     logger.addAppender(appender);
   }
@@ -28,6 +29,11 @@ public final class CapturedLog implements AutoCloseable {
 
   public static CapturedLog of(Class<?> source) {
     return new CapturedLog((Logger) LoggerFactory.getLogger(source));
+  }
+
+  /** Every line so far, as {@code LEVEL message}. */
+  public List<String> lines() {
+    return events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
   }
 
   /** The formatted messages at exactly this level. */
@@ -46,7 +52,8 @@ public final class CapturedLog implements AutoCloseable {
         .toList();
   }
 
-  private List<ILoggingEvent> events() {
+  /** The events so far (a copy: the list is appended to from server threads). */
+  public List<ILoggingEvent> events() {
     synchronized (appender) { // AppenderBase appends under this lock
       return List.copyOf(appender.list);
     }

@@ -1,23 +1,25 @@
-package io.roomcast.backend.testing;
+package io.roomcast.embedded.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Real HTTP requests to the backend with java.net.http, and their JSON replies. */
+/**
+ * Real HTTP/1.1 requests with java.net.http (pooled connections), and their replies as text or
+ * JSON. For what java.net.http cannot send or must not reuse a connection for, see {@link RawHttp}.
+ */
 public final class Http {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient CLIENT =
@@ -26,13 +28,19 @@ public final class Http {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  /** Status, headers and body of one exchange. */
-  public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+  /** Status, headers and body bytes of one exchange. */
+  public record Reply(int status, Map<String, List<String>> headers, byte[] bytes) {
+    /** The body as UTF-8 text. */
+    public String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The body as JSON (a missing node when the body is empty). */
     public JsonNode json() {
       try {
-        return MAPPER.readTree(body);
+        return body().isBlank() ? MissingNode.getInstance() : MAPPER.readTree(bytes);
       } catch (IOException e) {
-        throw new AssertionError("not JSON (" + status + "): " + body, e);
+        throw new AssertionError("not JSON (" + status + "): " + body(), e);
       }
     }
 
@@ -48,16 +56,38 @@ public final class Http {
           .findFirst();
     }
 
+    /** The Content-Type, or "" when there is none. */
+    public String contentType() {
+      return header("Content-Type").orElse("");
+    }
+
+    public boolean hasHeader(String name) {
+      return header(name).isPresent();
+    }
+
+    /** The header block, one {@code Name: value} line per value, for assertion messages. */
+    public String head() {
+      StringBuilder head = new StringBuilder();
+      headers.forEach((name, values) -> values.forEach(v -> head.append(name + ": " + v + "\n")));
+      return head.toString();
+    }
+
     @Override
     public String toString() {
-      return status + " " + body;
+      return status + " " + body();
     }
   }
 
   private final String baseUrl;
 
-  Http(String baseUrl) {
+  /** Requests to {@code baseUrl}, e.g. {@code http://127.0.0.1:1234}. */
+  public Http(String baseUrl) {
     this.baseUrl = baseUrl;
+  }
+
+  /** A GET of an absolute URL, e.g. a health probe or a metrics scrape. */
+  public static Reply fetch(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET());
   }
 
   public String baseUrl() {
@@ -66,6 +96,11 @@ public final class Http {
 
   public Reply get(String path) {
     return send(request(path).GET());
+  }
+
+  /** A JSON body with Content-Type application/json, or no body when {@code json} is null. */
+  public Reply send(String method, String path, String json) {
+    return json == null ? send(method, path, null, null) : json(method, path, json);
   }
 
   /** A JSON body with Content-Type application/json. */
@@ -101,34 +136,6 @@ public final class Http {
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
   }
 
-  /**
-   * Only the head of a request announcing a JSON body of {@code contentLength} bytes with {@code
-   * Expect: 100-continue}, over a plain socket: returns the status line the server answers before
-   * any of the body is sent. (java.net.http's own expect-continue support does not return then.)
-   */
-  public String statusLineForAnnouncedBody(String path, long contentLength) {
-    URI uri = URI.create(baseUrl);
-    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-      socket.setSoTimeout(10_000);
-      String head =
-          "POST "
-              + path
-              + " HTTP/1.1\r\nHost: "
-              + uri.getAuthority()
-              + "\r\nContent-Type: application/json\r\nContent-Length: "
-              + contentLength
-              + "\r\nExpect: 100-continue\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-      return in.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** A request with extra headers, e.g. CORS. */
   public Reply withHeaders(String method, String path, Map<String, String> headers, String json) {
     HttpRequest.Builder request = request(path);
@@ -147,8 +154,8 @@ public final class Http {
 
   private static Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
