@@ -9,6 +9,8 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.roomcast.socket.config.SocketServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-client memory bounds, wired into netty-socketio: Netty's write-buffer water marks
@@ -17,6 +19,8 @@ import io.roomcast.socket.config.SocketServerConfig;
  * docs/security.md describes each limit.
  */
 public final class ConnectionLimits {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimits.class);
+
   static final String WRITABILITY_GUARD = "writabilityGuard";
   static final String ATTACHMENT_GUARD = "attachmentGuard";
 
@@ -36,6 +40,12 @@ public final class ConnectionLimits {
   public static ConnectionLimits register(SocketIOServer server, SocketServerConfig config) {
     ConnectionLimits limits = new ConnectionLimits(server, config);
     server.addConnectListener(limits::meterPollingQueue);
+    if (!SocketIoInternals.available()) {
+      LOG.warn(
+          "this netty-socketio version hides the fields the polling-queue bound and the attachment"
+              + " limit read: MAX_CLIENT_BUFFER_BYTES bounds websocket clients only and"
+              + " MAX_ATTACHMENTS is not enforced");
+    }
     return limits;
   }
 

@@ -22,7 +22,7 @@ final class SocketIoInternals {
 
   private SocketIoInternals() {}
 
-  /** Whether both fields were found (tests pin the netty-socketio version by this). */
+  /** Whether both fields were found: checked at startup, and pinned by a test to this version. */
   static boolean available() {
     return CHANNELS != null && ATTACHMENTS_COUNT != null;
   }
