@@ -1,12 +1,11 @@
 package io.roomcast.common.auth;
 
 import io.roomcast.common.config.ConfigException;
+import io.roomcast.common.config.HttpUrls;
 import io.roomcast.common.config.InvalidValue;
 import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
 import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -122,15 +121,10 @@ public record JwtSettings(
 
   private static URL jwksUrl(String value) {
     try {
-      URI uri = new URI(value);
-      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return uri.toURL();
-      }
-    } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
-      // refused below
+      return HttpUrls.parse(value, "a JWK set").toURL();
+    } catch (MalformedURLException e) {
+      throw new InvalidValue(value, "an http(s) URL of a JWK set");
     }
-    throw new InvalidValue(value, "an http(s) URL of a JWK set");
   }
 
   /** Whether tokens are HS256 with a shared secret (else RS256/ES256 from the JWKS URL). */

@@ -2,11 +2,11 @@ package io.roomcast.socket.auth;
 
 import io.roomcast.common.auth.JwtSettings;
 import io.roomcast.common.config.ConfigException;
+import io.roomcast.common.config.HttpUrls;
 import io.roomcast.common.config.InvalidValue;
 import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,15 +142,6 @@ public record RoomAuthSettings(
   }
 
   private static URI webhookUrl(String value) {
-    try {
-      URI uri = new URI(value);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new InvalidValue(value, "an http(s) URL");
+    return HttpUrls.parse(value, "the room webhook");
   }
 }
