@@ -1,6 +1,7 @@
 package io.roomcast.socket.guard;
 
 import com.corundumstudio.socketio.DisconnectableHub;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -43,6 +44,14 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
     this.sessions = sessions;
     this.limits = limits;
     this.deadline = new ConnectDeadline(sessions, limits.connectTimeoutMillis(), hub);
+  }
+
+  /**
+   * Makes netty-socketio tell {@code sessions} of each session as it registers it; call from the
+   * channel initializer's constructor.
+   */
+  public static void recordSessionsOf(SocketIOChannelInitializer initializer, Sessions sessions) {
+    RecordingClientsBox.install(initializer, sessions);
   }
 
   @Override

@@ -48,7 +48,9 @@ public final class Sessions {
    */
   void opened(ClientHead client) {
     boolean v3Bound = !isV4(client.getEngineIOVersion()) && !client.getNamespaces().isEmpty();
-    connectedBySid.put(client.getSessionId(), v3Bound);
+    // Called twice: as netty-socketio registers the session (before the client can know its sid)
+    // and after the handshake; a CONNECT seen in between is never undone.
+    connectedBySid.merge(client.getSessionId(), v3Bound, Boolean::logicalOr);
   }
 
   /**

@@ -51,6 +51,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     this.sessionLimits = sessionLimits;
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
+    SessionGuard.recordSessionsOf(this, sessions);
   }
 
   @Override

@@ -43,7 +43,6 @@ class GracefulShutdownIT {
                     "ROOM_AUTH", "open",
                     "SOCKET_HOST", "127.0.0.1",
                     "SOCKET_PORT", "0",
-                    "ROOM_AUTH", "open",
                     "ADMIN_HOST", "127.0.0.1",
                     "ADMIN_PORT", "0",
                     "SHUTDOWN_DELAY", "2",
