@@ -61,7 +61,8 @@ final class SocketServerProcess implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("socket server exited");
     }
-    return FreePorts.accepting(port);
+    // The admin port opens last, once the streams are open: started means both accept.
+    return FreePorts.accepting(port) && FreePorts.accepting(adminPort);
   }
 
   int port() {
