@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomcast.common.json.BsonJson;
 import io.roomcast.common.uuid.Uuids;
+import io.roomcast.socket.stream.OperationType;
 import io.roomcast.socket.stream.ResumeTokens;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +41,7 @@ public final class ChangeEncoder {
 
   /** Insert, replace: the whole document; update: the updated fields; delete: just the UUID. */
   ObjectNode body(BsonDocument event, String room) {
-    String operation = operationType(event);
+    String operation = OperationType.of(event);
     BsonValue full = event.get("fullDocument");
     if (("insert".equals(operation) || "replace".equals(operation))
         && full != null
@@ -65,7 +66,7 @@ public final class ChangeEncoder {
   /** operationType, id (the resume token), db, collection, documentKey, times, update details. */
   ObjectNode meta(BsonDocument event) {
     ObjectNode meta = NODES.objectNode();
-    meta.put("operationType", operationType(event));
+    meta.put("operationType", OperationType.of(event));
     meta.put("id", ResumeTokens.text(event.get("_id")));
     BsonDocument ns = event.getDocument("ns", new BsonDocument());
     putIfPresent(meta, "db", ns.get("db"));
@@ -73,7 +74,7 @@ public final class ChangeEncoder {
     putIfPresent(meta, "documentKey", event.get("documentKey"));
     putIfPresent(meta, "clusterTime", event.get("clusterTime"));
     putIfPresent(meta, "wallTime", event.get("wallTime"));
-    if ("update".equals(operationType(event))) {
+    if ("update".equals(OperationType.of(event))) {
       BsonDocument description = updateDescription(event);
       meta.set(
           "removedFields",
@@ -84,11 +85,6 @@ public final class ChangeEncoder {
       }
     }
     return meta;
-  }
-
-  static String operationType(BsonDocument event) {
-    BsonValue type = event.get("operationType");
-    return type != null && type.isString() ? type.asString().getValue() : "";
   }
 
   private static BsonDocument updateDescription(BsonDocument event) {

@@ -6,6 +6,7 @@ import io.roomcast.common.uuid.Uuids;
 import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.stream.ChangeListener;
 import io.roomcast.socket.stream.ChangeTimes;
+import io.roomcast.socket.stream.OperationType;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,8 +48,7 @@ public final class RoomEmitter implements ChangeListener {
     if (collection == null) {
       return; // database-level events (dropDatabase, invalidate) concern no document
     }
-    metrics.changeReceived(
-        ChangeRouter.databaseOf(event), collection, ChangeEncoder.operationType(event));
+    metrics.changeReceived(ChangeRouter.databaseOf(event), collection, OperationType.of(event));
     Optional<UUID> uuid = router.uuidOf(event);
     if (uuid.isEmpty()) {
       countWithoutUuid(collection);

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,7 +174,7 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
           StreamErrors.describe(e),
           e);
     }
-    boolean invalidated = "invalidate".equals(operationType(event));
+    boolean invalidated = "invalidate".equals(OperationType.of(event));
     synchronized (lock) {
       token = event.getDocument("_id");
       caughtUpTo = ChangeTimes.of(event).orElse(caughtUpTo);
@@ -264,11 +263,6 @@ public final class ChangeStreamWatcher implements AutoCloseable, BoundedSubscrib
     } catch (RejectedExecutionException e) {
       // Closing: the scheduler is shut down, there is nothing to reopen.
     }
-  }
-
-  private static String operationType(BsonDocument event) {
-    BsonValue type = event.get("operationType");
-    return type != null && type.isString() ? type.asString().getValue() : "";
   }
 
   /** Cancels the stream; the cursor is killed by the driver. Idempotent, never blocks. */

@@ -13,26 +13,25 @@ public final class ChangeTimes {
   private ChangeTimes() {}
 
   public static Optional<Instant> of(BsonDocument event) {
-    BsonValue wall = event.get("wallTime");
-    if (wall != null && wall.isDateTime()) {
-      return Optional.of(Instant.ofEpochMilli(wall.asDateTime().getValue()));
-    }
-    BsonValue cluster = event.get("clusterTime");
-    if (cluster != null && cluster.isTimestamp()) {
-      return Optional.of(Instant.ofEpochSecond(cluster.asTimestamp().getTime()));
-    }
-    return Optional.empty();
+    long millis = epochMillis(event);
+    return millis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
   }
 
   /** Milliseconds from the change to now, or -1 when the event carries no time. */
   public static long millisSince(BsonDocument event, long nowMillis) {
+    long millis = epochMillis(event);
+    return millis < 0 ? -1 : Math.max(0, nowMillis - millis);
+  }
+
+  /** The change's time in epoch milliseconds, or -1; allocates nothing (it runs per change). */
+  private static long epochMillis(BsonDocument event) {
     BsonValue wall = event.get("wallTime");
     if (wall != null && wall.isDateTime()) {
-      return Math.max(0, nowMillis - wall.asDateTime().getValue());
+      return wall.asDateTime().getValue();
     }
     BsonValue cluster = event.get("clusterTime");
     if (cluster != null && cluster.isTimestamp()) {
-      return Math.max(0, nowMillis - cluster.asTimestamp().getTime() * 1000L);
+      return cluster.asTimestamp().getTime() * 1000L;
     }
     return -1;
   }
