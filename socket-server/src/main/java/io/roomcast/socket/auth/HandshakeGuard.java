@@ -46,7 +46,21 @@ final class HandshakeGuard implements AuthTokenListener, ConnectListener, Discon
 
   @Override
   public void onConnect(SocketIOClient client) {
+    prepare(client);
+  }
+
+  /**
+   * Attaches the connection's grants and, for v2/v3 clients, checks the handshake's token; once per
+   * connection, whichever comes first: the connect listener or the client's first event.
+   */
+  void prepare(SocketIOClient client) {
     // v4 clients pass here twice (Engine.IO handshake, then CONNECT): attach once.
+    synchronized (client) {
+      prepareOnce(client);
+    }
+  }
+
+  private void prepareOnce(SocketIOClient client) {
     if (client.get(ConnectionGrants.KEY) == null) {
       ConnectionGrants.attach(client, maxGrantedRooms);
       if (jwt != null && client.getEngineIOVersion() != EngineIOVersion.V4) {

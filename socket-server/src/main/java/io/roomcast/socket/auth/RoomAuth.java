@@ -1,5 +1,6 @@
 package io.roomcast.socket.auth;
 
+import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import io.roomcast.common.auth.TokenVerifier;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ public final class RoomAuth implements AutoCloseable {
   private final TokenVerifier verifier;
   private final ExecutorService webhookThreads;
   private final GrantExpiry expiry;
+  private final HandshakeGuard guard;
 
   private RoomAuth(RoomAuthSettings settings) {
     this.settings = settings;
@@ -57,6 +59,9 @@ public final class RoomAuth implements AutoCloseable {
         authorizer = new OpenAuthorizer();
       }
     }
+    guard =
+        new HandshakeGuard(
+            jwt, new HandshakeTokens(settings.cookieName()), expiry, settings.maxGrantedRooms());
   }
 
   /** The one start-up line a running server owes its operator when rooms are open. */
@@ -74,14 +79,20 @@ public final class RoomAuth implements AutoCloseable {
 
   /** Registers the handshake check and the connection lifecycle on the default namespace. */
   public void register(SocketIOServer server) {
-    HandshakeGuard guard =
-        new HandshakeGuard(
-            jwt, new HandshakeTokens(settings.cookieName()), expiry, settings.maxGrantedRooms());
     server.addConnectListener(guard);
     server.addDisconnectListener(guard);
     server
         .getNamespace(com.corundumstudio.socketio.namespace.Namespace.DEFAULT_NAME)
         .addAuthTokenListener(guard);
+  }
+
+  /**
+   * Makes sure the connection's handshake was checked and its grants attached before one of its
+   * events is handled: a v2/v3 polling client's first event can reach another event loop before
+   * netty-socketio has run the connect listeners. Call first in every room event.
+   */
+  public void admit(SocketIOClient client) {
+    guard.prepare(client);
   }
 
   /** The one check on every path into a room. */

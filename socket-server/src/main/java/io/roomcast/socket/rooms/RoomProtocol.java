@@ -35,11 +35,13 @@ public final class RoomProtocol {
   private final RoomGate gate;
   private final TokenEvents tokens;
   private final SocketMetrics metrics;
+  private final RoomAuth auth;
 
-  private RoomProtocol(RoomGate gate, TokenEvents tokens, SocketMetrics metrics) {
+  private RoomProtocol(RoomGate gate, TokenEvents tokens, SocketMetrics metrics, RoomAuth auth) {
     this.gate = gate;
     this.tokens = tokens;
     this.metrics = metrics;
+    this.auth = auth;
   }
 
   /** Registers the events on the server's default namespace; joins go through {@code auth}. */
@@ -49,14 +51,22 @@ public final class RoomProtocol {
         new RoomProtocol(
             new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient, metrics),
             new TokenEvents(auth),
-            metrics);
+            metrics,
+            auth);
     server.addEventListener(JOIN_ROOM, JsonNode.class, protocol::join);
     server.addEventListener(LEAVE_ROOM, JsonNode.class, protocol::leave);
-    server.addEventListener(AUTHENTICATE, JsonNode.class, protocol.tokens::authenticate);
+    server.addEventListener(
+        AUTHENTICATE,
+        JsonNode.class,
+        (client, payload, ack) -> {
+          auth.admit(client);
+          protocol.tokens.authenticate(client, payload, ack);
+        });
     server.addEventListener(CHECK, JsonNode.class, RoomProtocol::check);
   }
 
   private void join(SocketIOClient client, JsonNode payload, AckRequest ack) {
+    auth.admit(client);
     JsonNode rooms = payload;
     String token = null;
     if (payload != null && payload.isObject()) {
