@@ -13,6 +13,7 @@ import io.roomcast.socket.admin.Readiness;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
+import io.roomcast.socket.emit.PerClientDelivery;
 import io.roomcast.socket.emit.RoomEmitter;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
@@ -147,7 +148,10 @@ public final class SocketServer implements AutoCloseable {
       parts.listening = SocketIoBinding.bind(parts.socketIo, config);
       parts.emitter =
           new RoomEmitter(
-              parts.socketIo.getNamespace(Namespace.DEFAULT_NAME), config.uuidField(), metrics);
+              parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
+              config.uuidField(),
+              new PerClientDelivery(),
+              metrics);
       parts.streams =
           ChangeStreams.open(
               config.mongoUri(),

@@ -35,6 +35,7 @@ public final class ChangeEncoder {
     return new PreparedChange(
         collection,
         room,
+        ResumeTokens.text(event.get("_id")),
         PreparedChange.preEncoded(write(body)),
         PreparedChange.preEncoded(write(meta)));
   }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each change to the room of its UUID as an event named after its collection. Runs on the
- * stream's thread; {@link SocketIOClient#sendEvent} only queues the packet for the client's event
- * loop, so nothing here waits on a client.
+ * stream's thread; {@link ChangeDelivery} only queues the writes on the clients' event loops, so
+ * nothing here waits on a client.
  */
 public final class RoomEmitter implements ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(RoomEmitter.class);
@@ -28,14 +28,20 @@ public final class RoomEmitter implements ChangeListener {
   private final String uuidField;
   private final ChangeRouter router;
   private final ChangeEncoder encoder;
+  private final ChangeDelivery delivery;
   private final SocketMetrics metrics;
   private final LongAdder emitted = new LongAdder();
   private final LongAdder deliveries = new LongAdder();
   private final LongAdder withoutUuid = new LongAdder();
   private final AtomicBoolean reportedWithoutUuid = new AtomicBoolean();
 
-  public RoomEmitter(SocketIONamespace namespace, String uuidField, SocketMetrics metrics) {
+  public RoomEmitter(
+      SocketIONamespace namespace,
+      String uuidField,
+      ChangeDelivery delivery,
+      SocketMetrics metrics) {
     this.namespace = namespace;
+    this.delivery = delivery;
     this.metrics = metrics;
     this.uuidField = uuidField;
     this.router = new ChangeRouter(uuidField);
@@ -61,9 +67,7 @@ public final class RoomEmitter implements ChangeListener {
       return; // nobody listens: skip the encoding
     }
     PreparedChange change = encoder.encode(event, collection, uuid.get());
-    for (SocketIOClient client : clients) {
-      client.sendEvent(change.event(), change.body(), change.meta());
-    }
+    delivery.deliver(change, clients);
     deliveries.add(clients.size());
     metrics.handedToClients(ChangeTimes.millisSince(event, System.currentTimeMillis()));
   }
