@@ -15,6 +15,7 @@ import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.emit.PerClientDelivery;
 import io.roomcast.socket.emit.RoomEmitter;
+import io.roomcast.socket.guard.NodeSessionIds;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
 import io.roomcast.socket.http.OriginGuard;
@@ -140,7 +141,8 @@ public final class SocketServer implements AutoCloseable {
               new OriginGuard(config.allowedOrigins()),
               new SessionLimits(config.connectTimeoutMillis(), config.maxClients()),
               limits,
-              new ConnectAuthRequired());
+              new ConnectAuthRequired(),
+              new NodeSessionIds(config.nodeId()));
       PipelineReplacement.install(parts.socketIo, pipeline);
       parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
@@ -178,7 +180,7 @@ public final class SocketServer implements AutoCloseable {
     SocketServer server = new SocketServer(parts);
     LOG.info(
         "socket server listening on {}:{}, admin (metrics, health) on {}:{}, watching {} on {}, "
-            + "rooms by field '{}', origins {}, room authorization {}",
+            + "rooms by field '{}', origins {}, room authorization {}, node {} (NODE_ID)",
         config.socketHost(),
         server.port(),
         config.adminHost(),
@@ -187,7 +189,8 @@ public final class SocketServer implements AutoCloseable {
         config.mongoUri().getHosts(),
         config.uuidField(),
         config.allowedOrigins(),
-        config.roomAuth().mode());
+        config.roomAuth().mode(),
+        config.nodeId());
     parts.auth.warnIfOpen();
     return server;
   }
@@ -209,8 +212,6 @@ public final class SocketServer implements AutoCloseable {
     configuration.setMaxHttpContentLength(config.maxFrame());
     configuration.setWebsocketCompression(false);
     configuration.setHttpCompression(false);
-    // Session ids from UUID.randomUUID (122 random bits), never from the client's io cookie.
-    configuration.setRandomSession(true);
     // A restarted server binds its port at once, despite connections of the old one in TIME_WAIT.
     configuration.getSocketConfig().setReuseAddress(true);
     // The reference server's: a silent session is dropped after 25 s + 20 s.

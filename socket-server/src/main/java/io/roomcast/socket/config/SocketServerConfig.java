@@ -40,6 +40,9 @@ public final class SocketServerConfig {
   public static final int DEFAULT_SHUTDOWN_DELAY_SECONDS = 2;
   public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 
+  /** The largest node id: it fills the first byte (two hex digits) of every session id. */
+  public static final int MAX_NODE_ID = 255;
+
   public static final Setting<List<String>> WATCH_DATABASES =
       Setting.list(
               "WATCH_DATABASES",
@@ -141,6 +144,16 @@ public final class SocketServerConfig {
           300,
           "seconds a SIGTERM shutdown may take in all (delay included) before the rest is cut off");
 
+  public static final Setting<Integer> NODE_ID =
+      Setting.integer(
+          "NODE_ID",
+          0,
+          0,
+          MAX_NODE_ID,
+          "this node's number, the first two hex digits of every session id (sid) it issues, "
+              + "by which a proxy sends a session's requests to its node (docs/deploy.md, sticky "
+              + "routing); give each node behind one proxy its own");
+
   /** Every setting this component reads, in table order; flags naming anything else are refused. */
   public static final List<Setting<?>> SETTINGS = settings();
 
@@ -165,7 +178,8 @@ public final class SocketServerConfig {
             ADMIN_PORT,
             READY_MAX_LAG,
             SHUTDOWN_DELAY,
-            SHUTDOWN_GRACE));
+            SHUTDOWN_GRACE,
+            NODE_ID));
     all.addAll(RoomAuthSettings.SETTINGS);
     return List.copyOf(all);
   }
@@ -188,6 +202,7 @@ public final class SocketServerConfig {
   private final Duration readyMaxLag;
   private final Duration shutdownDelay;
   private final Duration shutdownGrace;
+  private final int nodeId;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -208,6 +223,7 @@ public final class SocketServerConfig {
     readyMaxLag = Duration.ofSeconds(READY_MAX_LAG.read(settings));
     shutdownDelay = Duration.ofSeconds(SHUTDOWN_DELAY.read(settings));
     shutdownGrace = Duration.ofSeconds(SHUTDOWN_GRACE.read(settings));
+    nodeId = NODE_ID.read(settings);
     if (shutdownDelay.compareTo(shutdownGrace) >= 0) {
       throw new ConfigException(
           "invalid SHUTDOWN_DELAY="
@@ -332,6 +348,11 @@ public final class SocketServerConfig {
   /** How long a session may wait for its Socket.IO CONNECT, in milliseconds. */
   public int connectTimeoutMillis() {
     return connectTimeoutMillis;
+  }
+
+  /** This node's number, the first byte of every session id it issues. */
+  public int nodeId() {
+    return nodeId;
   }
 
   /** Sessions at most; further handshakes get 503. */

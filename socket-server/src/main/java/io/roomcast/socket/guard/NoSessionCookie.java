@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.HttpResponse;
 
 /**
  * netty-socketio puts the sid in an {@code io} cookie on every polling response. The server never
- * reads it back (sessions are random, see SocketServer), and a cookie spreads the sid to every
- * request the browser makes to the host and to whatever logs them, so it is removed.
+ * reads it back (the guard issues every sid, see SessionIdHeader), and a cookie spreads the sid to
+ * every request the browser makes to the host and to whatever logs them, so it is removed.
  */
 @Sharable
 public final class NoSessionCookie extends ChannelOutboundHandlerAdapter {

@@ -1,5 +1,6 @@
 package io.roomcast.socket.guard;
 
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.DisconnectableHub;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
@@ -21,8 +22,9 @@ import java.util.Set;
  * Checks every Engine.IO request before netty-socketio sees it, and answers as the reference
  * engine.io server does: an unsupported {@code EIO} or transport, an unknown sid, a handshake that
  * is not a GET, get their 400 with engine.io's code at once; a preflight gets its CORS answer
- * without a session; a handshake beyond MAX_CLIENTS gets 503. Each session a handshake creates is
- * recorded, and freed if its Socket.IO CONNECT has not come within CONNECT_TIMEOUT.
+ * without a session; a handshake beyond MAX_CLIENTS gets 503. Each handshake's session gets the sid
+ * this node issues ({@link NodeSessionIds}, handed over by {@link SessionIdHeader}); each session
+ * is recorded, and freed if its Socket.IO CONNECT has not come within CONNECT_TIMEOUT.
  */
 @Sharable
 public final class SessionGuard extends ChannelInboundHandlerAdapter {
@@ -33,16 +35,24 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
   private final Sessions sessions;
   private final SessionLimits limits;
   private final ConnectDeadline deadline;
+  private final NodeSessionIds sids;
 
   /**
-   * @param connectPath netty-socketio's path prefix, {@code /socket.io/}
+   * @param configuration netty-socketio's, as its channel initializer got it: set to take the sids
+   *     this guard issues
    * @param hub what frees a session in netty-socketio (its channel initializer)
    */
   public SessionGuard(
-      String connectPath, Sessions sessions, SessionLimits limits, DisconnectableHub hub) {
-    this.connectPath = connectPath;
+      Configuration configuration,
+      Sessions sessions,
+      SessionLimits limits,
+      NodeSessionIds sids,
+      DisconnectableHub hub) {
+    SessionIdHeader.configure(configuration);
+    this.connectPath = configuration.getContext() + "/";
     this.sessions = sessions;
     this.limits = limits;
+    this.sids = sids;
     this.deadline = new ConnectDeadline(sessions, limits.connectTimeoutMillis(), hub);
   }
 
@@ -60,6 +70,7 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
+    SessionIdHeader.strip(request.headers());
     if (request.decoderResult().isFailure()) {
       refuse(ctx, request, EngineIoError.BAD_REQUEST, "undecodable HTTP request");
       return;
@@ -137,6 +148,7 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
     }
     try {
       ClientHead before = ctx.channel().attr(ClientHead.CLIENT).get();
+      SessionIdHeader.issue(request.headers(), sids.next());
       ctx.fireChannelRead(request);
       ClientHead created = ctx.channel().attr(ClientHead.CLIENT).get();
       if (created != null && created != before) {

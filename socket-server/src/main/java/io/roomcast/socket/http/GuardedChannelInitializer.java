@@ -9,6 +9,7 @@ import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.guard.ClientErrorHandler;
 import io.roomcast.socket.guard.HeapPayloads;
 import io.roomcast.socket.guard.NoSessionCookie;
+import io.roomcast.socket.guard.NodeSessionIds;
 import io.roomcast.socket.guard.PreConnectFilter;
 import io.roomcast.socket.guard.SessionGuard;
 import io.roomcast.socket.guard.SessionLimits;
@@ -35,6 +36,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   private final SessionLimits sessionLimits;
   private final ConnectionLimits connectionLimits;
   private final ConnectAuthRequired connectAuth;
+  private final NodeSessionIds sids;
   private final Sessions sessions = new Sessions();
   private final PreConnectFilter preConnectFilter = new PreConnectFilter(sessions);
   private final HeapPayloads heapPayloads = new HeapPayloads();
@@ -46,19 +48,20 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
       OriginGuard guard,
       SessionLimits sessionLimits,
       ConnectionLimits connectionLimits,
-      ConnectAuthRequired connectAuth) {
+      ConnectAuthRequired connectAuth,
+      NodeSessionIds sids) {
     this.guard = guard;
     this.sessionLimits = sessionLimits;
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
+    this.sids = sids;
     SessionGuard.recordSessionsOf(this, sessions);
   }
 
   @Override
   public void start(Configuration configuration, NamespacesHub namespacesHub) {
     super.start(configuration, namespacesHub);
-    sessionGuard =
-        new SessionGuard(configuration.getContext() + "/", sessions, sessionLimits, this);
+    sessionGuard = new SessionGuard(configuration, sessions, sessionLimits, sids, this);
   }
 
   @Override

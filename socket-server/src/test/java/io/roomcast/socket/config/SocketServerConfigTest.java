@@ -32,6 +32,7 @@ class SocketServerConfigTest {
     assertEquals(4, config.maxAttachments());
     assertEquals(45_000, config.connectTimeoutMillis());
     assertEquals(10_000, config.maxClients());
+    assertEquals(0, config.nodeId(), "one node needs no NODE_ID");
     assertTrue(config.allowedOrigins().allows("http://localhost:8082"));
     assertTrue(config.allowedOrigins().allows("http://127.0.0.1:8080"));
     assertFalse(config.allowedOrigins().allows("http://localhost:9999"));
@@ -55,7 +56,8 @@ class SocketServerConfigTest {
                     "ROOM_AUTH", "open"),
                 "--socket-port=0",
                 "--connect-timeout=1500",
-                "--max-clients=3"));
+                "--max-clients=3",
+                "--node-id=255"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
     assertEquals("docId", config.uuidField());
@@ -68,6 +70,7 @@ class SocketServerConfigTest {
     assertEquals(0, config.maxAttachments());
     assertEquals(1500, config.connectTimeoutMillis());
     assertEquals(3, config.maxClients());
+    assertEquals(255, config.nodeId());
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -112,7 +115,11 @@ class SocketServerConfigTest {
         "CONNECT_TIMEOUT|45s",
         "MAX_CLIENTS|0",
         "MAX_CLIENTS|1000001",
-        "MAX_CLIENTS|all"
+        "MAX_CLIENTS|all",
+        "NODE_ID|-1",
+        "NODE_ID|256",
+        "NODE_ID|0x01",
+        "NODE_ID|node-a"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =

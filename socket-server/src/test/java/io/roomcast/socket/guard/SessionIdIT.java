@@ -23,12 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Session ids are random and never taken from the client: a handshake presenting another client's
- * sid (as the {@code io} cookie netty-socketio once honoured, or an {@code io} header) gets a
- * session of its own, and the other client keeps receiving its room's events.
+ * sid (as the {@code io} cookie or {@code io} header netty-socketio honours) gets a session of its
+ * own, and the other client keeps receiving its room's events. Every sid carries the node's NODE_ID
+ * in its first two hex digits.
  */
 class SessionIdIT {
+  private static final int NODE_ID = 0xab;
+
   @RegisterExtension
-  static final ServerWithDatabase RUNNING = ServerWithDatabase.perClass(Map.of());
+  static final ServerWithDatabase RUNNING =
+      ServerWithDatabase.perClass(Map.of("NODE_ID", Integer.toString(NODE_ID)));
 
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
@@ -64,18 +68,20 @@ class SessionIdIT {
   }
 
   @Test
-  void sessionIdsAreDistinctRandomUuids() throws Exception {
+  void sessionIdsAreDistinctUuidsStartingWithTheNodeId() throws Exception {
     Set<String> sids = new HashSet<>();
     for (int i = 0; i < 200; i++) {
       sids.add(RawPolling.open(RUNNING.port()));
     }
-    assertEquals(200, sids.size());
+    try (JdkWebSocket websocket = JdkWebSocket.open(RUNNING.port(), "4", Map.of())) {
+      sids.add(websocket.sid());
+    }
+    assertEquals(201, sids.size());
     for (String sid : sids) {
-      UUID uuid = UUID.fromString(sid);
-      // Version 4, IETF variant: 122 bits from SecureRandom.
-      assertEquals(4, uuid.version(), sid);
-      assertEquals(2, uuid.variant(), sid);
-      assertEquals(uuid.toString(), sid);
+      // Lowercase canonical UUID text; the layout (node byte, 120 random bits) is
+      // NodeSessionIdsTest's.
+      assertEquals(UUID.fromString(sid).toString(), sid);
+      assertTrue(sid.startsWith(String.format("%02x", NODE_ID)), sid);
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The real process: a bad setting exits 78 and a failed start 1, each with one line; SIGTERM stops
@@ -24,15 +26,20 @@ class MainProcessIT {
   private static final String MAIN = SocketServerMain.class.getName();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void anInvalidSettingExits78WithOneLineNamingIt() throws Exception {
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "MAX_ROOMS_PER_CLIENT|lots|expected an integer from 1 to 100000",
+        "NODE_ID|node-a|expected an integer from 0 to 255"
+      })
+  void anInvalidSettingExits78WithOneLineNamingIt(String variable, String value, String expected)
+      throws Exception {
     try (JavaProcess process =
-        JavaProcess.start(MAIN, Map.of("MAX_ROOMS_PER_CLIENT", "lots"), "--socket-port=1")) {
+        JavaProcess.start(MAIN, Map.of(variable, value), "--socket-port=1")) {
       assertEquals(Startup.EXIT_CONFIG, process.awaitExit(30));
       assertEquals(
-          List.of(
-              "socket-server: invalid MAX_ROOMS_PER_CLIENT='lots': expected an integer from 1 to"
-                  + " 100000"),
+          List.of("socket-server: invalid " + variable + "='" + value + "': " + expected),
           process.output());
     }
   }
