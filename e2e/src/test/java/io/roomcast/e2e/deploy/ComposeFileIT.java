@@ -10,6 +10,7 @@ import io.roomcast.socket.config.SocketServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,15 +142,40 @@ class ComposeFileIT {
     String upstreams = Files.readString(RepoRoot.file("docker/nginx/upstreams.conf"));
     Matcher server = Pattern.compile("server\\s+([\\w.-]+):(\\d+)([^;]*);").matcher(upstreams);
     Map<String, String> portVariable = Map.of("backend", "BACKEND_PORT");
-    int count = 0;
+    Set<String> services = new HashSet<>();
     while (server.find()) {
       String service = server.group(1);
       String variable = portVariable.getOrDefault(service, "SOCKET_PORT");
       assertEquals(
           compose.env(service, variable), server.group(2), service + " port in upstreams.conf");
-      count++;
+      services.add(service);
     }
-    assertEquals(3, count, "backend and two socket servers in upstreams.conf");
+    assertEquals(
+        Set.of("backend", "socket-server-1", "socket-server-2"),
+        services,
+        "backend and two socket servers in upstreams.conf");
+  }
+
+  /**
+   * Each socket server's sids start with its NODE_ID in two hex digits; the front's map must send
+   * those to an upstream holding that server alone.
+   */
+  @Test
+  void frontRoutesEachNodesSidsToThatNode() throws Exception {
+    String upstreams = Files.readString(RepoRoot.file("docker/nginx/upstreams.conf"));
+    Set<String> nodeIds = new HashSet<>();
+    for (String socket : SOCKET_SERVERS) {
+      String node = String.format("%02x", Integer.parseInt(compose.env(socket, "NODE_ID")));
+      assertTrue(nodeIds.add(node), socket + " shares NODE_ID " + node);
+      Matcher mapped = Pattern.compile("\\n\\s+" + node + "\\s+(\\w+);").matcher(upstreams);
+      assertTrue(mapped.find(), "upstreams.conf maps no sid node " + node + " (" + socket + ")");
+      Matcher upstream =
+          Pattern.compile("upstream " + mapped.group(1) + " \\{\\s+server ([\\w.-]+):")
+              .matcher(upstreams);
+      assertTrue(
+          upstream.find(), "upstreams.conf has no single-server upstream " + mapped.group(1));
+      assertEquals(socket, upstream.group(1), "upstream for the sids of node " + node);
+    }
   }
 
   private static Map<String, String> environment(String service) {

@@ -7,15 +7,22 @@ import java.util.regex.Pattern;
 /**
  * One line of the front's access log, format {@code roomcast} in docker/nginx/roomcast.conf: {@code
  * $remote_addr "$request_method $request_path $server_protocol" $status upstream=$upstream_addr
- * transport=$arg_transport rt=$request_time}. The uri is the requested path alone: no query, so no
- * sid.
+ * transport=$arg_transport node=$roomcast_sid_node rt=$request_time}. The uri is the requested path
+ * alone: no query, so no sid; {@code node} is the sid's first two hex digits (the socket server's
+ * NODE_ID), empty on a request without a sid.
  */
 public record AccessLogLine(
-    String client, String method, String uri, int status, String upstream, String transport) {
+    String client,
+    String method,
+    String uri,
+    int status,
+    String upstream,
+    String transport,
+    String node) {
   private static final Pattern LINE =
       Pattern.compile(
           "^(\\S+) \"(\\S+) (\\S+) [^\"]*\" (\\d{3}) upstream=(\\S+) transport=(\\S*)"
-              + " rt=\\S+$");
+              + " node=(\\S*) rt=\\S+$");
 
   /** Parses every line in the format; other lines (nginx notices on stdout) are skipped. */
   public static List<AccessLogLine> parseAll(String log) {
@@ -30,7 +37,8 @@ public record AccessLogLine(
                     m.group(3),
                     Integer.parseInt(m.group(4)),
                     m.group(5),
-                    m.group(6)))
+                    m.group(6),
+                    m.group(7)))
         .toList();
   }
 

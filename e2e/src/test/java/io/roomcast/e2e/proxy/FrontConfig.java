@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The nginx front of the compose demo (docker/nginx/), made runnable on this machine. The server
  * config is used as it is apart from the listen address and the page's directory; the upstream file
- * keeps its balancing directives and only its {@code server host:port} addresses are pointed at
- * loopback ports. A main nginx.conf around them keeps pid, logs and temp files in one directory.
+ * keeps its routing and balancing directives and only its {@code server host:port} addresses are
+ * pointed at loopback ports (each service may appear in several upstreams). A main nginx.conf
+ * around them keeps pid, logs and temp files in one directory.
  */
 public final class FrontConfig {
   static final String SERVER_CONF = "docker/nginx/roomcast.conf";
@@ -39,18 +42,22 @@ public final class FrontConfig {
 
   /**
    * Writes nginx.conf, upstreams.conf and roomcast.conf into {@code dir} and returns the main file.
-   * With {@code sticky} false the upstreams lose {@code ip_hash} (round robin), to show what the
-   * sticky routing prevents.
+   * With {@code sticky} false every Socket.IO request goes to the least busy node, its sid ignored,
+   * to show what the routing by sid prevents.
    */
   public static Path write(
       Path dir, int listenPort, Path pageDir, Upstreams upstreams, boolean sticky) {
     String server = read(SERVER_CONF);
     server = replaceOnce(server, "listen 8080;", "listen 127.0.0.1:" + listenPort + ";");
     server = replaceOnce(server, "root /usr/share/nginx/html;", "root " + pageDir + ";");
-    String upstreamConf = pointAtLoopback(read(UPSTREAMS_CONF), upstreams);
     if (!sticky) {
-      upstreamConf = replaceOnce(upstreamConf, "    ip_hash;\n", "");
+      server =
+          replaceOnce(
+              server,
+              "proxy_pass http://$roomcast_socket_upstream;",
+              "proxy_pass http://roomcast_sockets;");
     }
+    String upstreamConf = pointAtLoopback(read(UPSTREAMS_CONF), upstreams);
     try {
       Files.createDirectories(dir.resolve("temp"));
       Files.writeString(dir.resolve("roomcast.conf"), server);
@@ -89,7 +96,7 @@ public final class FrontConfig {
   private static String pointAtLoopback(String conf, Upstreams upstreams) {
     Matcher matcher = UPSTREAM_SERVER.matcher(conf);
     StringBuilder out = new StringBuilder();
-    int replaced = 0;
+    Set<String> replaced = new HashSet<>();
     while (matcher.find()) {
       Integer port = upstreams.portsByService().get(matcher.group(1));
       if (port == null) {
@@ -101,15 +108,15 @@ public final class FrontConfig {
       }
       matcher.appendReplacement(
           out, Matcher.quoteReplacement("server 127.0.0.1:" + port + matcher.group(3) + ";"));
-      replaced++;
+      replaced.add(matcher.group(1));
     }
     matcher.appendTail(out);
-    if (replaced != upstreams.portsByService().size()) {
+    if (!replaced.equals(upstreams.portsByService().keySet())) {
       throw new AssertionError(
           UPSTREAMS_CONF
-              + " has "
+              + " names the services "
               + replaced
-              + " upstream servers, the test expects "
+              + ", the test expects "
               + upstreams.portsByService().keySet());
     }
     return out.toString();

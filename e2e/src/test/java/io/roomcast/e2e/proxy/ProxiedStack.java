@@ -49,8 +49,10 @@ final class ProxiedStack implements AutoCloseable {
     String origins = "http://127.0.0.1:" + frontPort + ",http://localhost:" + frontPort;
     mongo = EmbeddedMongo.start();
     toClose.add(mongo::close);
-    for (int i = 0; i < 2; i++) {
-      SocketServerProcess server = SocketServerProcess.start(mongo.connectionString(), origins);
+    for (int node = 1; node <= 2; node++) {
+      // socket-server-N has NODE_ID N, as in docker-compose.yml and upstreams.conf's map.
+      SocketServerProcess server =
+          SocketServerProcess.start(mongo.connectionString(), origins, node);
       toClose.add(server);
       socketServers.add(server);
     }
@@ -66,7 +68,10 @@ final class ProxiedStack implements AutoCloseable {
     pageDir = PageFiles.extract(temp.resolve("html"));
   }
 
-  /** Starts an nginx front from the demo config; {@code sticky} false drops ip_hash. */
+  /**
+   * Starts an nginx front from the demo config; {@code sticky} false ignores the sid (every
+   * Socket.IO request to the least busy node).
+   */
   NginxProcess startFront(String name, int port, boolean sticky) {
     Path dir = temp.resolve(name);
     try {

@@ -23,7 +23,7 @@ final class SocketServerProcess implements AutoCloseable {
     this.adminPort = adminPort;
   }
 
-  static SocketServerProcess start(String mongoUri, String allowedOrigins) {
+  static SocketServerProcess start(String mongoUri, String allowedOrigins, int nodeId) {
     int port = FreePorts.next();
     int adminPort = FreePorts.next();
     JavaProcess process =
@@ -45,7 +45,9 @@ final class SocketServerProcess implements AutoCloseable {
                 "ADMIN_PORT",
                 Integer.toString(adminPort),
                 "SHUTDOWN_DELAY",
-                "0"));
+                "0",
+                "NODE_ID",
+                Integer.toString(nodeId)));
     SocketServerProcess server = new SocketServerProcess(process, port, adminPort);
     try {
       await("socket server on " + port).atMost(STARTUP).until(server::acceptsConnections);
