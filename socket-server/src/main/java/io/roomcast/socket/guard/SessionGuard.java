@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Checks every Engine.IO request before netty-socketio sees it, and answers as the reference
@@ -57,11 +58,13 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Makes netty-socketio tell {@code sessions} of each session as it registers it; call from the
-   * channel initializer's constructor.
+   * Makes netty-socketio tell {@code sessions} of each session as it registers it, after {@code
+   * prepare} has seen it (before its first packet is queued); call from the channel initializer's
+   * constructor.
    */
-  public static void recordSessionsOf(SocketIOChannelInitializer initializer, Sessions sessions) {
-    RecordingClientsBox.install(initializer, sessions);
+  public static void recordSessionsOf(
+      SocketIOChannelInitializer initializer, Sessions sessions, Consumer<ClientHead> prepare) {
+    RecordingClientsBox.install(initializer, sessions, prepare);
   }
 
   @Override

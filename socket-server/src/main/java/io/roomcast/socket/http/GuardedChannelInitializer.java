@@ -21,8 +21,9 @@ import io.roomcast.socket.limits.ConnectionLimits;
  * HTTP codec and before every Socket.IO handler, so that they see each decoded request (and each
  * packet payload) and their answers are encoded; then the per-connection {@link ConnectionLimits}
  * and the room authorization's {@link ConnectAuthRequired} just before the packet handler; a last
- * handler turns unhandled exceptions into one log line. Sessions netty-socketio frees are reported
- * to {@link Sessions}.
+ * handler turns unhandled exceptions into one log line. Each session netty-socketio registers gets
+ * its polling queue bounded first ({@link ConnectionLimits#meterPollingQueue}); sessions it frees
+ * are reported to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
@@ -55,7 +56,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
     this.sids = sids;
-    SessionGuard.recordSessionsOf(this, sessions);
+    SessionGuard.recordSessionsOf(this, sessions, connectionLimits::meterPollingQueue);
   }
 
   @Override

@@ -1,11 +1,10 @@
 package io.roomcast.socket.limits;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
-import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.Namespace;
-import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.roomcast.socket.config.SocketServerConfig;
@@ -36,10 +35,12 @@ public final class ConnectionLimits {
     this.attachmentGuard = new AttachmentGuard(dropper, config.maxAttachments());
   }
 
-  /** Creates the limits and bounds every polling client's queue from its connect on. */
+  /**
+   * Creates the limits; the channel initializer calls {@link #meterPollingQueue} for each new
+   * session.
+   */
   public static ConnectionLimits register(SocketIOServer server, SocketServerConfig config) {
     ConnectionLimits limits = new ConnectionLimits(server, config);
-    server.addConnectListener(limits::meterPollingQueue);
     if (!SocketIoInternals.available()) {
       LOG.warn(
           "this netty-socketio version hides the fields the polling-queue bound and the attachment"
@@ -61,9 +62,15 @@ public final class ConnectionLimits {
         SocketIOChannelInitializer.PACKET_HANDLER, ATTACHMENT_GUARD, attachmentGuard);
   }
 
-  private void meterPollingQueue(SocketIOClient client) {
-    if (client.getTransport() == Transport.POLLING && client instanceof NamespaceClient connected) {
-      var head = connected.getBaseClient();
+  /**
+   * Bounds a polling session's queue. Call as netty-socketio registers the session, before its
+   * first packet is queued and before the client knows its sid: nothing else can touch the queue
+   * then. Swapping it later (once it was done at connect) races the client's first packets, which
+   * netty-socketio may queue on another event loop meanwhile: a packet added to the old queue after
+   * the move is lost, and one moved after a poll found the new queue empty waits for the next ping.
+   */
+  public void meterPollingQueue(ClientHead head) {
+    if (head.getCurrentTransport() == Transport.POLLING) {
       SocketIoInternals.replacePollingQueue(
           head,
           new MeteredPacketQueue(

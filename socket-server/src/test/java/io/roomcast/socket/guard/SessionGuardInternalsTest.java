@@ -13,7 +13,7 @@ class SessionGuardInternalsTest {
   @Test
   void theRecordingRegistryReplacesNettySocketIosOwn() throws Exception {
     SocketIOChannelInitializer initializer = new SocketIOChannelInitializer();
-    SessionGuard.recordSessionsOf(initializer, new Sessions());
+    SessionGuard.recordSessionsOf(initializer, new Sessions(), client -> {});
     Field field = SocketIOChannelInitializer.class.getDeclaredField(RecordingClientsBox.FIELD);
     field.setAccessible(true);
     assertEquals(ClientsBox.class, field.getType());

@@ -21,8 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
+import io.roomcast.socket.testing.LoopbackChannel;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +88,7 @@ class SessionIdHeaderInternalsTest {
   }
 
   private static UUID sessionCreatedBy(FullHttpRequest request, ChannelHandler... handlers) {
-    EmbeddedChannel channel = new InetChannel(handlers);
+    EmbeddedChannel channel = new LoopbackChannel(handlers);
     try {
       channel.writeInbound(request);
       ReferenceCountUtil.release(channel.readInbound());
@@ -97,25 +96,6 @@ class SessionIdHeaderInternalsTest {
       return client.getSessionId();
     } finally {
       channel.finishAndReleaseAll();
-    }
-  }
-
-  /** netty-socketio reads the channel's addresses as IP socket addresses. */
-  private static final class InetChannel extends EmbeddedChannel {
-    private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 8083);
-
-    InetChannel(ChannelHandler... handlers) {
-      super(handlers);
-    }
-
-    @Override
-    protected SocketAddress localAddress0() {
-      return LOOPBACK;
-    }
-
-    @Override
-    protected SocketAddress remoteAddress0() {
-      return LOOPBACK;
     }
   }
 }
