@@ -54,13 +54,7 @@ class StickyRoutingIT {
 
   @Test
   void pollingSessionsStayOnTheirNodeAndHandshakesSpreadOverBoth() throws Exception {
-    String room = UUID.randomUUID().toString();
-    List<JavaSocketClient> clients = clients(front, List.of("polling"), POLLING_CLIENTS, room);
-    try {
-      joinAndReceive(clients, room);
-    } finally {
-      clients.forEach(JavaSocketClient::close);
-    }
+    joinAndReceive(List.of("polling"), POLLING_CLIENTS);
     List<AccessLogLine> socketRequests =
         socketRequests().stream().filter(line -> line.transport().equals("polling")).toList();
     Map<String, String> nodes = nodeUpstreams();
@@ -82,13 +76,7 @@ class StickyRoutingIT {
 
   @Test
   void webSocketOnlyClientsGoToTheLeastBusyNode() throws Exception {
-    String room = UUID.randomUUID().toString();
-    List<JavaSocketClient> clients = clients(front, List.of("websocket"), WEBSOCKET_CLIENTS, room);
-    try {
-      joinAndReceive(clients, room);
-    } finally {
-      clients.forEach(JavaSocketClient::close);
-    }
+    joinAndReceive(List.of("websocket"), WEBSOCKET_CLIENTS);
     // A WebSocket is logged when it closes, with 101.
     Predicate<AccessLogLine> webSocket =
         line -> line.transport().equals("websocket") && line.status() == 101;
@@ -133,8 +121,13 @@ class StickyRoutingIT {
     return lines.stream().filter(which).map(AccessLogLine::upstream).collect(Collectors.toSet());
   }
 
-  /** Waits for every JoinRoom ack and the update posted after; on a timeout, says what was seen. */
-  private static void joinAndReceive(List<JavaSocketClient> clients, String room) throws Exception {
+  /**
+   * Connects {@code count} clients through the front, waits for every JoinRoom ack and the update
+   * posted after, and closes them; on a timeout, says what each client and nginx saw.
+   */
+  private static void joinAndReceive(List<String> transports, int count) throws Exception {
+    String room = UUID.randomUUID().toString();
+    List<JavaSocketClient> clients = clients(front, transports, count, room);
     try {
       for (JavaSocketClient client : clients) {
         assertTrue(
@@ -154,6 +147,8 @@ class StickyRoutingIT {
       front.accessLog().forEach(line -> report.append("\n  ").append(line));
       report.append("\nnginx error log:\n").append(front.errorLog());
       throw new AssertionError(report.toString(), e);
+    } finally {
+      clients.forEach(JavaSocketClient::close);
     }
   }
 
