@@ -67,7 +67,7 @@ public final class DeliveryHub implements AutoCloseable {
 
   /** Where catch-ups older than the window go; set once before the streams open. */
   void catchUps(CatchUps catchUps) {
-    joins.catchUps(catchUps);
+    send(() -> joins.catchUps(catchUps)); // a message like any other: the hub owns its joins
   }
 
   /**
