@@ -9,6 +9,7 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
+import io.roomcast.socket.replay.ReplaySettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,6 +181,7 @@ public final class SocketServerConfig {
             SHUTDOWN_DELAY,
             SHUTDOWN_GRACE,
             NODE_ID));
+    all.addAll(ReplaySettings.SETTINGS);
     all.addAll(RoomAuthSettings.SETTINGS);
     return List.copyOf(all);
   }
@@ -195,6 +197,7 @@ public final class SocketServerConfig {
   private final int maxClientBufferBytes;
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
+  private final ReplaySettings replay;
   private final int connectTimeoutMillis;
   private final int maxClients;
   private final String adminHost;
@@ -232,6 +235,7 @@ public final class SocketServerConfig {
               + shutdownGrace.toSeconds()
               + ", which includes it");
     }
+    replay = ReplaySettings.from(settings);
     // Last: its checks span several variables, so each single bad value above is named first.
     roomAuth = RoomAuthSettings.from(settings);
   }
@@ -319,6 +323,11 @@ public final class SocketServerConfig {
   /** Who may join which room (ROOM_AUTH and its settings). */
   public RoomAuthSettings roomAuth() {
     return roomAuth;
+  }
+
+  /** The replay window, replay bound and catch-up cursors (JoinRoom with {@code since}). */
+  public ReplaySettings replay() {
+    return replay;
   }
 
   public String adminHost() {
