@@ -8,12 +8,16 @@ import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.metrics.SocketMetrics.ReplaySource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -34,7 +38,12 @@ final class HubJoins {
   private final int maxEvents;
   private final int maxWaiting;
   private final long waitNanos;
+  private final int maxPerConnection;
   private final Deque<JoinRequest> waiting = new ArrayDeque<>();
+  // Joins of each connection waiting for the streams or a catch-up, so one cannot fill the queues.
+  private final Map<SocketIOClient, Integer> pendingPerConnection = new IdentityHashMap<>();
+  private final Set<CompletableFuture<?>> counted =
+      Collections.newSetFromMap(new IdentityHashMap<>());
   private CatchUps catchUps;
 
   HubJoins(
@@ -50,13 +59,34 @@ final class HubJoins {
     this.maxEvents = settings.maxEvents();
     this.maxWaiting = settings.catchUpQueue();
     this.waitNanos = settings.catchUpTimeout().toNanos();
+    this.maxPerConnection = settings.catchUpsPerConnection();
   }
 
   void catchUps(CatchUps catchUps) {
     this.catchUps = catchUps;
   }
 
+  /** A new join: answered from the window now, or counted against its connection while it waits. */
   void join(JoinRequest request) {
+    Position since = request.since();
+    boolean waits = since.readable() && !window.holdsAfter(since);
+    if (waits && pendingPerConnection.getOrDefault(request.client(), 0) >= maxPerConnection) {
+      refuse(
+          request,
+          "this connection already has "
+              + maxPerConnection
+              + " catch-ups waiting "
+              + "(CATCHUP_PER_CONNECTION)");
+      return;
+    }
+    if (waits) {
+      pendingPerConnection.merge(request.client(), 1, Integer::sum);
+      counted.add(request.answer());
+    }
+    route(request);
+  }
+
+  private void route(JoinRequest request) {
     Position since = request.since();
     if (!since.readable()) {
       finish(request, List.of(), true, ReplaySource.NONE);
@@ -87,7 +117,7 @@ final class HubJoins {
         ready.add(request);
       }
     }
-    ready.forEach(this::join);
+    ready.forEach(this::route);
   }
 
   /** Joins that waited too long for the streams resync (a stream down, or a bogus position). */
@@ -131,6 +161,7 @@ final class HubJoins {
   private void finish(
       JoinRequest request, List<PreparedChange> changes, boolean resync, ReplaySource source) {
     SocketIOClient client = request.client();
+    settled(request);
     Map<String, RoomOutcome> outcomes = new LinkedHashMap<>();
     boolean replay = !resync && changes.size() <= maxEvents;
     Map<String, Integer> counts = new HashMap<>();
@@ -150,6 +181,13 @@ final class HubJoins {
     request.answer().complete(outcomes);
   }
 
+  /** The request no longer waits: its connection may have another catch-up. */
+  private void settled(JoinRequest request) {
+    if (counted.remove(request.answer())) {
+      pendingPerConnection.computeIfPresent(request.client(), (c, n) -> n > 1 ? n - 1 : null);
+    }
+  }
+
   private void joinLive(SocketIOClient client, JoinRequest request) {
     if (!connected.test(client)) {
       return; // gone meanwhile: joining would leave it in the rooms
@@ -160,6 +198,7 @@ final class HubJoins {
   }
 
   private void refuse(JoinRequest request, String why) {
+    settled(request);
     metrics.replayRefused();
     request.answer().completeExceptionally(new ReplayRefused(why + "; nothing done"));
   }

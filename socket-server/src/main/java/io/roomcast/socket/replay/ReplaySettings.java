@@ -16,6 +16,8 @@ import java.util.List;
  * @param catchUpCursors {@code CATCHUP_CURSORS}: cursors reading MongoDB for old positions at once
  * @param catchUpQueue {@code CATCHUP_QUEUE}: catch-ups waiting for a cursor; beyond, refused
  * @param catchUpTimeout {@code CATCHUP_TIMEOUT}: how long one catch-up may read; beyond, resync
+ * @param catchUpsPerConnection {@code CATCHUP_PER_CONNECTION}: joins one connection may have
+ *     waiting for a catch-up at once; beyond, refused
  */
 public record ReplaySettings(
     int windowEvents,
@@ -24,7 +26,8 @@ public record ReplaySettings(
     int maxEvents,
     int catchUpCursors,
     int catchUpQueue,
-    Duration catchUpTimeout) {
+    Duration catchUpTimeout,
+    int catchUpsPerConnection) {
   public static final Setting<Integer> REPLAY_WINDOW_EVENTS =
       Setting.integer(
           "REPLAY_WINDOW_EVENTS",
@@ -74,6 +77,15 @@ public record ReplaySettings(
           600,
           "seconds one catch-up cursor may read before its clients get `resync`");
 
+  public static final Setting<Integer> CATCHUP_PER_CONNECTION =
+      Setting.integer(
+          "CATCHUP_PER_CONNECTION",
+          4,
+          1,
+          100,
+          "JoinRooms with `since` one connection may have waiting for a catch-up at once, so one "
+              + "client cannot fill CATCHUP_QUEUE; beyond, refused (nothing done)");
+
   public static final List<Setting<?>> SETTINGS =
       List.of(
           REPLAY_WINDOW_EVENTS,
@@ -82,7 +94,8 @@ public record ReplaySettings(
           REPLAY_MAX_EVENTS,
           CATCHUP_CURSORS,
           CATCHUP_QUEUE,
-          CATCHUP_TIMEOUT);
+          CATCHUP_TIMEOUT,
+          CATCHUP_PER_CONNECTION);
 
   /** Reads and validates the replay settings. */
   public static ReplaySettings from(Settings settings) {
@@ -93,6 +106,7 @@ public record ReplaySettings(
         REPLAY_MAX_EVENTS.read(settings),
         CATCHUP_CURSORS.read(settings),
         CATCHUP_QUEUE.read(settings),
-        Duration.ofSeconds(CATCHUP_TIMEOUT.read(settings)));
+        Duration.ofSeconds(CATCHUP_TIMEOUT.read(settings)),
+        CATCHUP_PER_CONNECTION.read(settings));
   }
 }

@@ -96,6 +96,48 @@ class CatchUpLimitsIT {
     }
   }
 
+  @Test
+  void oneConnectionCannotHoldMoreThanItsShareOfCatchUps() {
+    UUID room = UUID.randomUUID();
+    try (EmbeddedMongo mongo = EmbeddedMongo.start();
+        MongoWriter writer = new MongoWriter(mongo.connectionString());
+        SocketServer server =
+            SocketServers.start(
+                mongo.connectionString(),
+                Map.of(
+                    "REPLAY_WINDOW_EVENTS",
+                    "1",
+                    "CATCHUP_CURSORS",
+                    "1",
+                    "CATCHUP_PER_CONNECTION",
+                    "2"))) {
+      String since = firstChangeId(server, writer, room);
+      insert(writer, room, 1, 10);
+      try (JavaClient hog = connect(server);
+          JavaClient other = connect(server)) {
+        JSONObject join = JavaClient.joinSincePayload(room.toString(), since);
+        List<CompletableFuture<JsonNode>> acks = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+          acks.add(hog.emitWithAckAsync("JoinRoom", join));
+        }
+        JsonNode otherAck = other.emitWithAckAsync("JoinRoom", join).join();
+        await("every ack").until(() -> acks.stream().allMatch(CompletableFuture::isDone));
+        long refused = 0;
+        for (CompletableFuture<JsonNode> ack : acks) {
+          JsonNode answer = ack.join();
+          if (!answer.path("ok").asBoolean()) {
+            assertTrue(
+                answer.path("error").asText().contains("CATCHUP_PER_CONNECTION"),
+                answer.toString());
+            refused++;
+          }
+        }
+        assertTrue(refused > 0, "a connection with two catch-ups waiting is refused more");
+        assertTrue(otherAck.path("ok").asBoolean(), "another connection is served: " + otherAck);
+      }
+    }
+  }
+
   private static String firstChangeId(SocketServer server, MongoWriter writer, UUID room) {
     try (JavaClient first = connect(server)) {
       first.join(room.toString());
