@@ -9,6 +9,7 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
+import io.roomcast.socket.snapshot.SnapshotSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +168,7 @@ public final class SocketServerConfig {
             SHUTDOWN_DELAY,
             SHUTDOWN_GRACE));
     all.addAll(RoomAuthSettings.SETTINGS);
+    all.addAll(SnapshotSettings.SETTINGS);
     return List.copyOf(all);
   }
 
@@ -188,6 +190,7 @@ public final class SocketServerConfig {
   private final Duration readyMaxLag;
   private final Duration shutdownDelay;
   private final Duration shutdownGrace;
+  private final SnapshotSettings snapshot;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -208,6 +211,7 @@ public final class SocketServerConfig {
     readyMaxLag = Duration.ofSeconds(READY_MAX_LAG.read(settings));
     shutdownDelay = Duration.ofSeconds(SHUTDOWN_DELAY.read(settings));
     shutdownGrace = Duration.ofSeconds(SHUTDOWN_GRACE.read(settings));
+    snapshot = SnapshotSettings.from(settings);
     if (shutdownDelay.compareTo(shutdownGrace) >= 0) {
       throw new ConfigException(
           "invalid SHUTDOWN_DELAY="
@@ -322,6 +326,11 @@ public final class SocketServerConfig {
   /** How long the node is not ready before its clients are closed, at shutdown. */
   public Duration shutdownDelay() {
     return shutdownDelay;
+  }
+
+  /** Initial state on join: its bounds. */
+  public SnapshotSettings snapshot() {
+    return snapshot;
   }
 
   /** How long a shutdown may take in all. */
