@@ -13,6 +13,7 @@ import io.roomcast.socket.admin.Readiness;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
+import io.roomcast.socket.emit.ChangePreparer;
 import io.roomcast.socket.emit.PerClientDelivery;
 import io.roomcast.socket.emit.RoomEmitter;
 import io.roomcast.socket.guard.SessionLimits;
@@ -23,6 +24,9 @@ import io.roomcast.socket.http.QuietExceptionListener;
 import io.roomcast.socket.limits.ConnectionLimits;
 import io.roomcast.socket.metrics.SocketGauges;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.replay.CatchUps;
+import io.roomcast.socket.replay.DeliveryHub;
+import io.roomcast.socket.replay.Replays;
 import io.roomcast.socket.rooms.RoomProtocol;
 import io.roomcast.socket.shutdown.ClientCloser;
 import io.roomcast.socket.stream.ChangeStreams;
@@ -46,6 +50,8 @@ public final class SocketServer implements AutoCloseable {
   private final SocketIOServer socketIo;
   private final Channel listening;
   private final RoomEmitter emitter;
+  private final DeliveryHub hub;
+  private final CatchUps catchUps;
   private final ChangeStreams streams;
   private final Readiness readiness;
   private final AdminServer admin;
@@ -58,6 +64,8 @@ public final class SocketServer implements AutoCloseable {
     this.socketIo = parts.socketIo;
     this.listening = parts.listening;
     this.emitter = parts.emitter;
+    this.hub = parts.hub;
+    this.catchUps = parts.catchUps;
     this.streams = parts.streams;
     this.readiness = parts.readiness;
     this.admin = parts.admin;
@@ -71,6 +79,8 @@ public final class SocketServer implements AutoCloseable {
     SocketIOServer socketIo;
     Channel listening;
     RoomEmitter emitter;
+    DeliveryHub hub;
+    CatchUps catchUps;
     ChangeStreams streams;
     Readiness readiness;
     AdminServer admin;
@@ -83,6 +93,12 @@ public final class SocketServer implements AutoCloseable {
       }
       if (streams != null) {
         streams.close();
+      }
+      if (catchUps != null) {
+        catchUps.close();
+      }
+      if (hub != null) {
+        hub.close();
       }
       if (socketIo != null) {
         socketIo.stop();
@@ -144,14 +160,24 @@ public final class SocketServer implements AutoCloseable {
       PipelineReplacement.install(parts.socketIo, pipeline);
       parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
-      RoomProtocol.register(parts.socketIo, config.maxRoomsPerClient(), parts.auth, metrics);
-      parts.listening = SocketIoBinding.bind(parts.socketIo, config);
-      parts.emitter =
-          new RoomEmitter(
+      parts.hub =
+          new DeliveryHub(
               parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
-              config.uuidField(),
               new PerClientDelivery(),
+              config.replay(),
               metrics);
+      parts.catchUps =
+          new CatchUps(
+              config.mongoUri(),
+              config.watchDatabases(),
+              new ChangePreparer(config.uuidField()),
+              config.replay(),
+              parts.hub,
+              metrics);
+      RoomProtocol.register(
+          parts.socketIo, config.maxRoomsPerClient(), parts.auth, new Replays(parts.hub), metrics);
+      parts.listening = SocketIoBinding.bind(parts.socketIo, config);
+      parts.emitter = new RoomEmitter(config.uuidField(), parts.hub, metrics);
       parts.streams =
           ChangeStreams.open(
               config.mongoUri(),
@@ -163,6 +189,7 @@ public final class SocketServer implements AutoCloseable {
       SocketGauges.bindClients(registry, parts.socketIo);
       SocketGauges.bindEmitter(registry, parts.emitter);
       SocketGauges.bindStreams(registry, parts.streams);
+      SocketGauges.bindCatchUps(registry, parts.catchUps);
       parts.readiness = new Readiness(parts.streams::stats, config.readyMaxLag());
       parts.admin =
           AdminServer.start(
@@ -255,6 +282,8 @@ public final class SocketServer implements AutoCloseable {
     }
     readiness.shutDown();
     streams.close();
+    catchUps.close();
+    hub.close();
     socketIo.stop();
     admin.close();
     auth.close();

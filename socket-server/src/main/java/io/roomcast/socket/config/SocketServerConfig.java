@@ -9,6 +9,7 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
+import io.roomcast.socket.replay.ReplaySettings;
 import io.roomcast.socket.snapshot.SnapshotSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -167,6 +168,7 @@ public final class SocketServerConfig {
             READY_MAX_LAG,
             SHUTDOWN_DELAY,
             SHUTDOWN_GRACE));
+    all.addAll(ReplaySettings.SETTINGS);
     all.addAll(RoomAuthSettings.SETTINGS);
     all.addAll(SnapshotSettings.SETTINGS);
     return List.copyOf(all);
@@ -183,6 +185,7 @@ public final class SocketServerConfig {
   private final int maxClientBufferBytes;
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
+  private final ReplaySettings replay;
   private final int connectTimeoutMillis;
   private final int maxClients;
   private final String adminHost;
@@ -220,6 +223,7 @@ public final class SocketServerConfig {
               + shutdownGrace.toSeconds()
               + ", which includes it");
     }
+    replay = ReplaySettings.from(settings);
     // Last: its checks span several variables, so each single bad value above is named first.
     roomAuth = RoomAuthSettings.from(settings);
   }
@@ -307,6 +311,11 @@ public final class SocketServerConfig {
   /** Who may join which room (ROOM_AUTH and its settings). */
   public RoomAuthSettings roomAuth() {
     return roomAuth;
+  }
+
+  /** The replay window, replay bound and catch-up cursors (JoinRoom with {@code since}). */
+  public ReplaySettings replay() {
+    return replay;
   }
 
   public String adminHost() {
