@@ -8,8 +8,8 @@ import com.mongodb.reactivestreams.client.ClientSession;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.roomcast.socket.emit.ChangeEncoder;
+import io.roomcast.socket.replay.Position;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +27,6 @@ import org.bson.BsonTimestamp;
  * {@code SNAPSHOT_MAX_CONCURRENT}, so they never wait behind the change streams' long getMores.
  */
 public final class SnapshotReader implements AutoCloseable {
-  private static final HexFormat HEX = HexFormat.of().withUpperCase();
   private static final ClientSessionOptions SNAPSHOT =
       ClientSessionOptions.builder().snapshot(true).build();
 
@@ -69,7 +68,7 @@ public final class SnapshotReader implements AutoCloseable {
         // A collection created between the listing and T holds documents at T too: list again.
         .thenCompose(done -> collections())
         .thenCompose(now -> run.readLate(now.stream().filter(n -> !first.contains(n)).toList()))
-        .thenApply(done -> run.result(positionAfter(session.getSnapshotTimestamp())))
+        .thenApply(done -> run.result(position(session.getSnapshotTimestamp())))
         .whenComplete((snapshot, error) -> session.close());
   }
 
@@ -99,12 +98,11 @@ public final class SnapshotReader implements AutoCloseable {
     return new MongoNamespace(databases.get(0), "roomcast.snapshot-time");
   }
 
-  /** The position right after cluster time {@code time}: "82" + hex16(T + 1). */
-  static String positionAfter(BsonTimestamp time) {
+  private static Position position(BsonTimestamp time) {
     if (time == null) {
       throw new IllegalStateException("the database did not report the snapshot's cluster time");
     }
-    return "82" + HEX.toHexDigits(time.getValue() + 1);
+    return Position.afterClusterTime(time);
   }
 
   @Override

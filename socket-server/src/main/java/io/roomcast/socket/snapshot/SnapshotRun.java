@@ -9,6 +9,7 @@ import com.mongodb.reactivestreams.client.ClientSession;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.roomcast.common.uuid.Uuids;
 import io.roomcast.socket.emit.ChangeEncoder;
+import io.roomcast.socket.replay.Position;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -125,7 +126,7 @@ final class SnapshotRun {
     }
   }
 
-  Snapshot result(String position) {
+  Snapshot result(Position position) {
     return new Snapshot(position, documents, truncated);
   }
 }

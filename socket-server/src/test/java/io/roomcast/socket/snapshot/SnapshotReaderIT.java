@@ -61,7 +61,7 @@ class SnapshotReaderIT {
     }
     assertEquals(List.of("snapA.orders", "snapB.notes"), found);
     assertFalse(snapshot.truncated());
-    assertTrue(snapshot.position().matches("82[0-9A-F]{16}"), snapshot.position());
+    assertTrue(snapshot.position().data().matches("82[0-9A-F]{16}"), snapshot.position().data());
   }
 
   @Test
@@ -78,8 +78,8 @@ class SnapshotReaderIT {
     stream.close();
     JsonNode document = snapshot.documents().get(Uuids.roomName(room)).get(0).get("document");
     assertEquals(2, document.get("v").asInt(), "the snapshot holds the change before it");
-    assertTrue(inSnapshot.compareTo(snapshot.position()) < 0, inSnapshot);
-    assertTrue(after.compareTo(snapshot.position()) > 0, after);
+    assertTrue(inSnapshot.compareTo(snapshot.position().data()) < 0, inSnapshot);
+    assertTrue(after.compareTo(snapshot.position().data()) > 0, after);
   }
 
   @Test
