@@ -112,7 +112,7 @@ final class SnapshotRun {
       Optional<UUID> uuid = Uuids.fromBson(document.get(uuidField));
       ArrayNode room = uuid.map(id -> documents.get(Uuids.roomName(id))).orElse(null);
       if (room == null) {
-        continue; // a mixed-case string UUID of another room cannot match; kept for safety
+        continue; // the filter matched a form of an asked room, so this cannot happen
       }
       if (collected == maxDocuments) {
         truncated = true;
