@@ -214,7 +214,8 @@ public final class SocketServerConfig {
     readyMaxLag = Duration.ofSeconds(READY_MAX_LAG.read(settings));
     shutdownDelay = Duration.ofSeconds(SHUTDOWN_DELAY.read(settings));
     shutdownGrace = Duration.ofSeconds(SHUTDOWN_GRACE.read(settings));
-    snapshot = SnapshotSettings.from(settings);
+    // A snapshot join's ack is written at once: it must stay well within the client's buffer.
+    snapshot = SnapshotSettings.from(settings).withMaxBytesAtMost(maxClientBufferBytes / 2);
     if (shutdownDelay.compareTo(shutdownGrace) >= 0) {
       throw new ConfigException(
           "invalid SHUTDOWN_DELAY="

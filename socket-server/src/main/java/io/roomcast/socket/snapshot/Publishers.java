@@ -3,45 +3,57 @@ package io.roomcast.socket.snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A finite publisher of the reactive driver as a future of all its items, so that snapshot reads
- * compose without blocking a thread. Callers bound the items (a find's limit, a collection list).
+ * Finite publishers of the reactive driver as futures, so that snapshot reads compose without
+ * blocking a thread. Reactive Streams signals one item at a time (§1.3), so whoever handles the
+ * items is called by one thread at a time.
  */
 final class Publishers {
   private Publishers() {}
 
-  static <T> CompletableFuture<List<T>> all(Publisher<T> publisher) {
-    CompletableFuture<List<T>> result = new CompletableFuture<>();
+  /** Hands each item to {@code handler} until it answers false (then cancels) or the end. */
+  static <T> CompletableFuture<Void> each(Publisher<T> publisher, Predicate<T> handler) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     publisher.subscribe(
         new Subscriber<T>() {
-          // Reactive Streams calls onNext/onComplete serially (§1.3): one writer at a time.
-          private final List<T> items = new ArrayList<>();
+          private Subscription subscription;
 
           @Override
           public void onSubscribe(Subscription subscription) {
+            this.subscription = subscription;
             subscription.request(Long.MAX_VALUE);
           }
 
           @Override
           public void onNext(T item) {
-            items.add(item);
+            if (!done.isDone() && !handler.test(item)) {
+              subscription.cancel();
+              done.complete(null);
+            }
           }
 
           @Override
           public void onError(Throwable error) {
-            result.completeExceptionally(error);
+            done.completeExceptionally(error);
           }
 
           @Override
           public void onComplete() {
-            result.complete(items);
+            done.complete(null);
           }
         });
-    return result;
+    return done;
+  }
+
+  /** All items (the caller bounds them: a collection list). */
+  static <T> CompletableFuture<List<T>> all(Publisher<T> publisher) {
+    List<T> items = new ArrayList<>();
+    return each(publisher, items::add).thenApply(done -> items);
   }
 
   /** The first item, or null when there is none. */

@@ -34,7 +34,7 @@ public final class SnapshotReader implements AutoCloseable {
   private final List<String> databases;
   private final String uuidField;
   private final ChangeEncoder encoder;
-  private final int maxDocuments;
+  private final SnapshotSettings settings;
 
   public SnapshotReader(
       ConnectionString uri, List<String> databases, String uuidField, SnapshotSettings settings) {
@@ -48,7 +48,7 @@ public final class SnapshotReader implements AutoCloseable {
     this.databases = List.copyOf(databases);
     this.uuidField = uuidField;
     this.encoder = new ChangeEncoder(uuidField);
-    this.maxDocuments = settings.maxDocuments();
+    this.settings = settings;
   }
 
   /** The documents of these rooms (canonical names) at one cluster time, and its position. */
@@ -62,7 +62,7 @@ public final class SnapshotReader implements AutoCloseable {
 
   private CompletableFuture<Snapshot> readIn(
       ClientSession session, Set<String> rooms, List<MongoNamespace> namespaces) {
-    SnapshotRun run = new SnapshotRun(client, session, rooms, uuidField, encoder, maxDocuments);
+    SnapshotRun run = new SnapshotRun(client, session, rooms, uuidField, encoder, settings);
     List<MongoNamespace> first = namespaces.isEmpty() ? List.of(clockOnly()) : namespaces;
     return run.read(first)
         // A collection created between the listing and T holds documents at T too: list again.

@@ -1,7 +1,10 @@
 package io.roomcast.socket.snapshot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.Filters;
@@ -27,21 +30,27 @@ import org.bson.conversions.Bson;
 
 /**
  * One snapshot's reads, one collection after the other in its session, collecting at most {@code
- * maxDocuments} documents. Its state is touched by one read's callback at a time (each find starts
- * when the previous one completed), never concurrently.
+ * SNAPSHOT_MAX_DOCUMENTS} documents of at most {@code SNAPSHOT_MAX_BYTES} of JSON in all (the ack
+ * is written to the client at once, so it must fit the client's buffer). Its state is touched by
+ * one read's callback at a time (each find starts when the previous one completed), never
+ * concurrently.
  */
 final class SnapshotRun {
   /** MongoDB's answer to a snapshot read of a collection created after T. */
   private static final int SNAPSHOT_UNAVAILABLE = 246;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MongoClient client;
   private final ClientSession session;
   private final String uuidField;
   private final ChangeEncoder encoder;
   private final int maxDocuments;
+  private final long maxBytes;
   private final Bson filter;
   private final Map<String, ArrayNode> documents = new LinkedHashMap<>();
   private int collected;
+  private long bytes;
   private boolean truncated;
 
   SnapshotRun(
@@ -50,12 +59,13 @@ final class SnapshotRun {
       Set<String> rooms,
       String uuidField,
       ChangeEncoder encoder,
-      int maxDocuments) {
+      SnapshotSettings settings) {
     this.client = client;
     this.session = session;
     this.uuidField = uuidField;
     this.encoder = encoder;
-    this.maxDocuments = maxDocuments;
+    this.maxDocuments = settings.maxDocuments();
+    this.maxBytes = settings.maxBytes();
     List<BsonValue> forms = new ArrayList<>();
     for (String room : rooms) {
       documents.put(room, JsonNodeFactory.instance.arrayNode());
@@ -82,47 +92,57 @@ final class SnapshotRun {
       return CompletableFuture.completedFuture(null);
     }
     MongoNamespace namespace = namespaces.next();
-    return Publishers.all(
+    return Publishers.each(
             client
                 .getDatabase(namespace.getDatabaseName())
                 .getCollection(namespace.getCollectionName(), BsonDocument.class)
                 .find(session, filter)
-                .limit(maxDocuments - collected + 1))
+                .limit(maxDocuments - collected + 1),
+            document -> collect(namespace, document))
         .exceptionally(error -> lateCollection(error, late))
-        .thenCompose(
-            found -> {
-              collect(namespace, found);
-              return readFrom(namespaces, late);
-            });
+        .thenCompose(done -> readFrom(namespaces, late));
   }
 
   /** A collection created after T has no documents at T; other errors fail the snapshot. */
-  private static List<BsonDocument> lateCollection(Throwable error, boolean late) {
+  private static Void lateCollection(Throwable error, boolean late) {
     Throwable cause = error.getCause() != null ? error.getCause() : error;
     if (late
         && cause instanceof MongoCommandException command
         && command.getErrorCode() == SNAPSHOT_UNAVAILABLE) {
-      return List.of();
+      return null;
     }
     throw error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
   }
 
-  private void collect(MongoNamespace namespace, List<BsonDocument> found) {
-    for (BsonDocument document : found) {
-      Optional<UUID> uuid = Uuids.fromBson(document.get(uuidField));
-      ArrayNode room = uuid.map(id -> documents.get(Uuids.roomName(id))).orElse(null);
-      if (room == null) {
-        continue; // the filter matched a form of an asked room, so this cannot happen
-      }
-      if (collected == maxDocuments) {
-        truncated = true;
-        return;
-      }
-      collected++;
-      room.addObject()
-          .put("db", namespace.getDatabaseName())
-          .put("collection", namespace.getCollectionName())
-          .set("document", encoder.document(document, Uuids.roomName(uuid.get())));
+  /** Adds one document to its room; false once a bound is passed (the read then stops). */
+  private boolean collect(MongoNamespace namespace, BsonDocument document) {
+    Optional<UUID> uuid = Uuids.fromBson(document.get(uuidField));
+    ArrayNode room = uuid.map(id -> documents.get(Uuids.roomName(id))).orElse(null);
+    if (room == null) {
+      return true; // the filter matched a form of an asked room, so this cannot happen
+    }
+    ObjectNode entry =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("db", namespace.getDatabaseName())
+            .put("collection", namespace.getCollectionName())
+            .set("document", encoder.document(document, Uuids.roomName(uuid.get())));
+    long size = jsonBytes(entry);
+    if (collected == maxDocuments || bytes + size > maxBytes) {
+      truncated = true;
+      return false;
+    }
+    collected++;
+    bytes += size;
+    room.add(entry);
+    return true;
+  }
+
+  private static long jsonBytes(ObjectNode entry) {
+    try {
+      return JSON.writeValueAsBytes(entry).length;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e); // cannot happen
     }
   }
 

@@ -112,7 +112,11 @@ class SocketServerConfigTest {
         "CONNECT_TIMEOUT|45s",
         "MAX_CLIENTS|0",
         "MAX_CLIENTS|1000001",
-        "MAX_CLIENTS|all"
+        "MAX_CLIENTS|all",
+        "SNAPSHOT_MAX_DOCUMENTS|0",
+        "SNAPSHOT_MAX_BYTES|1023",
+        "SNAPSHOT_MAX_CONCURRENT|0",
+        "SNAPSHOT_MAX_QUEUED|-1"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =
@@ -121,6 +125,18 @@ class SocketServerConfigTest {
             () -> SocketServerConfig.from(Settings.from(Map.of(variable, value))));
     assertTrue(error.getMessage().contains(variable), error.getMessage());
     assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
+  }
+
+  @Test
+  void aSnapshotAckStaysWithinHalfTheClientBuffer() {
+    SocketServerConfig config =
+        SocketServerConfig.from(
+            Settings.from(
+                Map.of(
+                    "ROOM_AUTH", "open",
+                    "MAX_CLIENT_BUFFER_BYTES", "65536",
+                    "SNAPSHOT_MAX_BYTES", "100000")));
+    assertEquals(32768, config.snapshot().maxBytes());
   }
 
   @Test

@@ -18,7 +18,7 @@ class SnapshotQueueTest {
   void pastTheQueueAReadIsRefusedWithoutStartingAndTheWaitingOnesRunInTurn() {
     AtomicInteger started = new AtomicInteger();
     CompletableFuture<String> firstRead = new CompletableFuture<>();
-    try (SnapshotQueue queue = new SnapshotQueue(new SnapshotSettings(10, 1, 1))) {
+    try (SnapshotQueue queue = new SnapshotQueue(new SnapshotSettings(10, 4096, 1, 1))) {
       CompletableFuture<String> first = submit(queue, started, firstRead);
       CompletableFuture<String> second =
           submit(queue, started, CompletableFuture.completedFuture("second"));

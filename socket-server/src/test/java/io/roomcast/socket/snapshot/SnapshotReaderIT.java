@@ -95,14 +95,29 @@ class SnapshotReaderIT {
     assertFalse(exact.truncated());
   }
 
+  @Test
+  void beyondTheByteBoundTheJoinIsTruncated() throws Exception {
+    UUID room = UUID.randomUUID();
+    writer.collection("snapBytes", "items").insertMany(MongoWriter.filledDocuments(room, 3, 1000));
+    Set<String> rooms = Set.of(Uuids.roomName(room));
+    Snapshot twoFit = read(List.of("snapBytes"), new SnapshotSettings(100, 2500, 2, 10), rooms);
+    assertEquals(2, twoFit.documents().get(Uuids.roomName(room)).size());
+    assertTrue(twoFit.truncated());
+    Snapshot allFit = read(List.of("snapBytes"), new SnapshotSettings(100, 4000, 2, 10), rooms);
+    assertEquals(3, allFit.documents().get(Uuids.roomName(room)).size());
+    assertFalse(allFit.truncated());
+  }
+
   private static Snapshot read(List<String> databases, int maxDocuments, Set<String> rooms)
+      throws Exception {
+    return read(databases, new SnapshotSettings(maxDocuments, 512 * 1024, 2, 10), rooms);
+  }
+
+  private static Snapshot read(List<String> databases, SnapshotSettings settings, Set<String> rooms)
       throws Exception {
     try (SnapshotReader reader =
         new SnapshotReader(
-            new ConnectionString(mongo.connectionString()),
-            databases,
-            "uuid",
-            new SnapshotSettings(maxDocuments, 2, 10))) {
+            new ConnectionString(mongo.connectionString()), databases, "uuid", settings)) {
       return reader.read(rooms).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
