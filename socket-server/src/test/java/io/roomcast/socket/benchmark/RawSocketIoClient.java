@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.LongConsumer;
 
@@ -15,13 +14,11 @@ import java.util.function.LongConsumer;
  * It answers pings, connects (with a token in {@code jwt} mode), joins one room and reports, for
  * each change event, the send time it carries.
  */
-final class RawSocketIoClient implements WebSocket.Listener {
+final class RawSocketIoClient extends RawSocketIoListener {
   private final String room;
   private final String token;
   private final LongConsumer onSentNanos;
   private final CountDownLatch joined;
-  private final StringBuilder partial = new StringBuilder();
-  private CompletableFuture<WebSocket> sending;
 
   private RawSocketIoClient(
       String room, String token, LongConsumer onSentNanos, CountDownLatch joined) {
@@ -44,28 +41,7 @@ final class RawSocketIoClient implements WebSocket.Listener {
   }
 
   @Override
-  public void onOpen(WebSocket webSocket) {
-    sending = CompletableFuture.completedFuture(webSocket);
-    webSocket.request(1);
-  }
-
-  @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      handle(partial.toString());
-      partial.setLength(0);
-    }
-    webSocket.request(1);
-    return null;
-  }
-
-  /** Sends after the previous send completed: the JDK WebSocket refuses overlapping sends. */
-  private void send(String text) {
-    sending = sending.thenCompose(webSocket -> webSocket.sendText(text, true));
-  }
-
-  private void handle(String packet) {
+  void handle(String packet) {
     if (packet.startsWith("0{")) {
       // Engine.IO open: connect to the default namespace, with the token when there is one
       send(token == null ? "40" : "40{\"token\":\"" + token + "\"}");

@@ -2,9 +2,7 @@ package io.roomcast.socket.benchmark;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,16 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * room with {@code since}, counts the {@code items} events that arrive and completes when the ack
  * has come and {@code expected} events have.
  */
-final class RejoiningRawClient implements WebSocket.Listener {
+final class RejoiningRawClient extends RawSocketIoListener {
   private final String room;
   private final String since;
   private final int expected;
   private final AtomicInteger events = new AtomicInteger();
   private final CompletableFuture<Void> done = new CompletableFuture<>();
-  private final StringBuilder partial = new StringBuilder();
   private volatile boolean acked;
   private volatile String ack;
-  private CompletableFuture<WebSocket> sending;
 
   private RejoiningRawClient(String room, String since, int expected) {
     this.room = room;
@@ -41,32 +37,16 @@ final class RejoiningRawClient implements WebSocket.Listener {
     return done;
   }
 
+  int events() {
+    return events.get();
+  }
+
   String ack() {
     return ack;
   }
 
   @Override
-  public void onOpen(WebSocket webSocket) {
-    sending = CompletableFuture.completedFuture(webSocket);
-    webSocket.request(1);
-  }
-
-  @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      handle(partial.toString());
-      partial.setLength(0);
-    }
-    webSocket.request(1);
-    return null;
-  }
-
-  private void send(String text) {
-    sending = sending.thenCompose(webSocket -> webSocket.sendText(text, true));
-  }
-
-  private void handle(String packet) {
+  void handle(String packet) {
     if (packet.startsWith("0{")) {
       send("40");
     } else if (packet.startsWith("40")) {

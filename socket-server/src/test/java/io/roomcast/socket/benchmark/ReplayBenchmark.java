@@ -18,13 +18,13 @@ import org.bson.BsonInt32;
 
 /**
  * Replay figures: the time to replay N missed changes to one client from the server's window and
- * from MongoDB (a catch-up cursor), and a reconnect storm: C clients joining with {@code since} at
- * once on a server started after the changes (empty window), until every one has its ack and its
- * changes, with the catch-up cursors that took. Everything runs in one JVM, so the figures are a
- * floor.
+ * from MongoDB (a catch-up cursor), and a reconnect storm: C clients, each M changes behind,
+ * joining with {@code since} at once on a server started after the changes (empty window), until
+ * every one has its ack and its changes, with the catch-up cursors that took. Everything runs in
+ * one JVM, so the figures are a floor.
  *
  * <pre>mvn -pl socket-server exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.roomcast.socket.benchmark.ReplayBenchmark -Dexec.args="10000 1000"
+ *   -Dexec.mainClass=io.roomcast.socket.benchmark.ReplayBenchmark -Dexec.args="10000 1000 100"
  * </pre>
  */
 public final class ReplayBenchmark {
@@ -33,11 +33,14 @@ public final class ReplayBenchmark {
   public static void main(String[] args) throws Exception {
     int missed = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int storm = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    int stormMissed = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     String room = UUID.randomUUID().toString();
+    String stormRoom = UUID.randomUUID().toString();
+    HttpClient http = HttpClient.newHttpClient();
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
-        MongoWriter writer = new MongoWriter(mongo.connectionString());
-        HttpClient http = HttpClient.newHttpClient()) {
+        MongoWriter writer = new MongoWriter(mongo.connectionString())) {
       String since;
+      String stormSince;
       try (SocketServer window =
               SocketServers.start(
                   mongo.connectionString(),
@@ -47,17 +50,26 @@ public final class ReplayBenchmark {
         insert(writer, room, 0, 1);
         since =
             first.awaitEvent("change 0", e -> e.name().equals("items")).meta().path("id").asText();
+        first.join(stormRoom);
+        insert(writer, stormRoom, 0, 1);
+        stormSince =
+            first
+                .awaitEvent("storm change 0", e -> e.uuid().equals(stormRoom))
+                .meta()
+                .path("id")
+                .asText();
         first.close();
         insert(writer, room, 1, missed + 1);
-        awaitRoutedChanges(window, missed + 1);
-        replayOnce(http, window, room, since, missed, "window");
+        insert(writer, stormRoom, 1, stormMissed + 1);
+        awaitRoutedChanges(window, missed + stormMissed + 2);
+        replayOnce(http, window, room, since, missed, "the window");
       }
       try (SocketServer restarted =
           SocketServers.start(mongo.connectionString(), Map.of("REPLAY_WINDOW_EVENTS", "10"))) {
         replayOnce(http, restarted, room, since, missed, "MongoDB");
       }
       try (SocketServer restarted = SocketServers.start(mongo.connectionString(), Map.of())) {
-        reconnectStorm(http, restarted, room, since, missed, storm);
+        reconnectStorm(http, restarted, stormRoom, stormSince, stormMissed, storm);
       }
     }
   }
@@ -71,7 +83,7 @@ public final class ReplayBenchmark {
     client.done().get(5, TimeUnit.MINUTES);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     System.out.printf(
-        "replay of %d missed changes to one client from the %s: %d ms (%.0f changes/s)%n",
+        "replay of %d missed changes to one client from %s: %d ms (%.0f changes/s)%n",
         missed, source, millis, missed * 1000.0 / Math.max(1, millis));
   }
 
@@ -88,7 +100,21 @@ public final class ReplayBenchmark {
       storm.add(client);
       done.add(client.done());
     }
-    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    try {
+      CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      long acked = storm.stream().filter(c -> c.ack() != null).count();
+      long finished = done.stream().filter(CompletableFuture::isDone).count();
+      System.out.printf(
+          "reconnect storm: not all caught up after 2 min: %d acked, %d done, first ack %s%n",
+          acked,
+          finished,
+          storm.stream()
+              .filter(c -> !c.done().isDone())
+              .map(c -> c.ack() + "/" + c.events())
+              .findFirst());
+      return;
+    }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     long recovered = storm.stream().filter(c -> c.ack().contains("\"recovered\":true")).count();
     System.out.printf(

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,12 +61,7 @@ class SlowConsumerReplayIT {
     assertTrue(tally.received() < EVENTS, "the slow client lost changes when dropped");
     try (JavaClient back =
         JavaClient.connect(SocketServers.url(STACK.server()), "websocket").awaitConnected()) {
-      JsonNode ack =
-          back.emitWithAck(
-              "JoinRoom",
-              new JSONObject(
-                  Map.of(
-                      "rooms", new JSONArray(List.of(room.toString())), "since", tally.lastId())));
+      JsonNode ack = back.joinSince(room.toString(), tally.lastId());
       JsonNode result = ack.path("results").get(0);
       assertTrue(result.path("recovered").asBoolean(), result.toString());
       await("the rest of the changes")

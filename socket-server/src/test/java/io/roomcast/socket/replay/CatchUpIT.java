@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -80,11 +78,7 @@ class CatchUpIT {
   }
 
   static JsonNode joinSince(JavaClient client, UUID room, String since) {
-    JsonNode ack =
-        client.emitWithAck(
-            "JoinRoom",
-            new JSONObject(
-                Map.of("rooms", new JSONArray(List.of(room.toString())), "since", since)));
+    JsonNode ack = client.joinSince(room.toString(), since);
     assertTrue(ack.path("ok").asBoolean(), ack.toString());
     return ack.path("results").get(0);
   }

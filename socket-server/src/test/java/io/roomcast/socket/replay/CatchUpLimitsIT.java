@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +64,7 @@ class CatchUpLimitsIT {
         for (int i = 0; i < CLIENTS; i++) {
           clients.add(connect(server));
         }
-        JSONObject join =
-            new JSONObject(
-                Map.of("rooms", new JSONArray(List.of(room.toString())), "since", since));
+        JSONObject join = JavaClient.joinSincePayload(room.toString(), since);
         clients.forEach(c -> acks.add(c.emitWithAckAsync("JoinRoom", join)));
         await("every ack").until(() -> acks.stream().allMatch(CompletableFuture::isDone));
         List<Integer> refused = new ArrayList<>();

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,11 +70,7 @@ class SinceJoinIT {
             JavaClient.connect(SocketServers.url(STACK.server()), "websocket").awaitConnected();
         JavaClient watcher =
             JavaClient.connect(SocketServers.url(STACK.server()), "websocket").awaitConnected()) {
-      JsonNode ack =
-          client.emitWithAck(
-              "JoinRoom",
-              new JSONObject(
-                  Map.of("rooms", new JSONArray(List.of(room.toString())), "since", 42)));
+      JsonNode ack = client.joinSince(room.toString(), 42);
       assertFalse(ack.path("ok").asBoolean(), ack.toString());
       assertTrue(ack.path("error").asText().contains("since"), ack.toString());
       watcher.join(room.toString());
@@ -91,15 +85,7 @@ class SinceJoinIT {
     UUID room = UUID.randomUUID();
     try (JavaClient client =
         JavaClient.connect(SocketServers.url(STACK.server()), "websocket").awaitConnected()) {
-      JsonNode ack =
-          client.emitWithAck(
-              "JoinRoom",
-              new JSONObject(
-                  Map.of(
-                      "rooms",
-                      new JSONArray(List.of(room.toString())),
-                      "since",
-                      "not-a-position")));
+      JsonNode ack = client.joinSince(room.toString(), "not-a-position");
       JsonNode result = ack.path("results").get(0);
       assertTrue(ack.path("ok").asBoolean(), ack.toString());
       assertTrue(result.path("resync").asBoolean(), ack.toString());

@@ -104,6 +104,18 @@ public final class JavaClient implements AutoCloseable {
     return emitWithAck("JoinRoom", new JSONArray(List.of(uuids)));
   }
 
+  /**
+   * Joins with JoinRoom's object form {@code {"rooms": [room], "since": since}}; returns the ack.
+   */
+  public JsonNode joinSince(String room, Object since) {
+    return emitWithAck("JoinRoom", joinSincePayload(room, since));
+  }
+
+  /** The payload of {@link #joinSince}; {@code since} may be any JSON value, to test refusals. */
+  public static JSONObject joinSincePayload(String room, Object since) {
+    return new JSONObject(Map.of("rooms", new JSONArray(List.of(room)), "since", since));
+  }
+
   /** Emits with an ack request and waits for the ack's first argument. */
   public JsonNode emitWithAck(String event, Object... args) {
     CompletableFuture<JsonNode> ack = emitWithAckAsync(event, args);
