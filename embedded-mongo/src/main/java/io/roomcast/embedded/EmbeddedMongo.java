@@ -4,6 +4,7 @@ import io.roomcast.embedded.capture.CapturingBackend;
 import io.roomcast.embedded.capture.PreImageSettings;
 import io.roomcast.embedded.history.ChangeHistory;
 import io.roomcast.embedded.history.HistoryStats;
+import io.roomcast.embedded.snapshot.SnapshotReads;
 import io.roomcast.embedded.stream.ChangeStreams;
 import io.roomcast.embedded.wire.EmbeddedWireServer;
 import org.slf4j.Logger;
@@ -59,7 +60,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     ChangeStreams streams = new ChangeStreams(history, backend::currentDocument);
     EmbeddedWireServer server;
     try {
-      server = EmbeddedWireServer.bind(options.host(), options.port(), backend, streams, preImages);
+      server =
+          EmbeddedWireServer.bind(
+              options.host(),
+              options.port(),
+              backend,
+              streams,
+              preImages,
+              new SnapshotReads(backend, history));
     } catch (RuntimeException e) {
       backend.close();
       throw e;

@@ -30,6 +30,7 @@ import io.roomcast.socket.replay.DeliveryHub;
 import io.roomcast.socket.replay.Replays;
 import io.roomcast.socket.rooms.RoomProtocol;
 import io.roomcast.socket.shutdown.ClientCloser;
+import io.roomcast.socket.snapshot.Snapshots;
 import io.roomcast.socket.stream.ChangeStreams;
 import io.roomcast.socket.stream.StreamFailureListener;
 import java.net.InetSocketAddress;
@@ -52,6 +53,7 @@ public final class SocketServer implements AutoCloseable {
   private final Channel listening;
   private final RoomEmitter emitter;
   private final DeliveryHub hub;
+  private final Snapshots snapshots;
   private final CatchUps catchUps;
   private final ChangeStreams streams;
   private final Readiness readiness;
@@ -66,6 +68,7 @@ public final class SocketServer implements AutoCloseable {
     this.listening = parts.listening;
     this.emitter = parts.emitter;
     this.hub = parts.hub;
+    this.snapshots = parts.snapshots;
     this.catchUps = parts.catchUps;
     this.streams = parts.streams;
     this.readiness = parts.readiness;
@@ -82,6 +85,7 @@ public final class SocketServer implements AutoCloseable {
     RoomEmitter emitter;
     DeliveryHub hub;
     CatchUps catchUps;
+    Snapshots snapshots;
     ChangeStreams streams;
     Readiness readiness;
     AdminServer admin;
@@ -97,6 +101,9 @@ public final class SocketServer implements AutoCloseable {
       }
       if (catchUps != null) {
         catchUps.close();
+      }
+      if (snapshots != null) {
+        snapshots.close();
       }
       if (hub != null) {
         hub.close();
@@ -176,8 +183,14 @@ public final class SocketServer implements AutoCloseable {
               config.replay(),
               parts.hub,
               metrics);
+      parts.snapshots = Snapshots.open(config);
       RoomProtocol.register(
-          parts.socketIo, config.maxRoomsPerClient(), parts.auth, new Replays(parts.hub), metrics);
+          parts.socketIo,
+          config.maxRoomsPerClient(),
+          parts.auth,
+          new Replays(parts.hub),
+          parts.snapshots,
+          metrics);
       parts.listening = SocketIoBinding.bind(parts.socketIo, config);
       parts.emitter = new RoomEmitter(config.uuidField(), parts.hub, metrics);
       parts.streams =
@@ -284,6 +297,7 @@ public final class SocketServer implements AutoCloseable {
     readiness.shutDown();
     streams.close();
     catchUps.close();
+    snapshots.close();
     hub.close();
     socketIo.stop();
     admin.close();

@@ -6,7 +6,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import io.roomcast.embedded.history.ChangeHistory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * mongo-java-server's memory backend, with collections that record every change into a {@link
@@ -16,9 +19,11 @@ import io.roomcast.embedded.history.ChangeHistory;
  */
 public final class CapturingBackend extends MemoryBackend {
   private final ChangeRecorder recorder;
+  private final ChangeHistory history;
 
   public CapturingBackend(ChangeHistory history, PreImageSettings preImages) {
     this.recorder = new ChangeRecorder(history, preImages);
+    this.history = history;
     enableOplog();
   }
 
@@ -30,6 +35,13 @@ public final class CapturingBackend extends MemoryBackend {
   @Override
   public MemoryDatabase openOrCreateDatabase(String name) {
     return new CapturingDatabase(name, getCursorRegistry(), recorder);
+  }
+
+  /** The library's answers, with sessions announced in the handshake (OP_QUERY and OP_MSG). */
+  @Override
+  public Document handleCommand(Channel channel, String database, String command, Document query) {
+    Document reply = super.handleCommand(channel, database, command, query);
+    return Sessions.isHandshake(command) ? Sessions.announce(reply) : reply;
   }
 
   @Override
@@ -62,6 +74,26 @@ public final class CapturingBackend extends MemoryBackend {
       }
     }
     return null;
+  }
+
+  /**
+   * Copies of the documents that match {@code filter} now, with the history sequence that the next
+   * change will get, both taken under the collection's monitor: every change of this collection
+   * before that sequence is in the copies, none after it (the collection appends its changes while
+   * holding the monitor). A missing collection gives no documents.
+   */
+  public CollectionCut cut(String database, String collection, Document filter) {
+    MongoCollection<?> found = findCollection(database, collection);
+    if (found == null) {
+      return new CollectionCut(List.of(), history.nextSequence());
+    }
+    synchronized (found) {
+      List<Document> copies = new ArrayList<>();
+      for (Document document : found.handleQuery(filter)) {
+        copies.add(document.cloneDeeply());
+      }
+      return new CollectionCut(copies, history.nextSequence());
+    }
   }
 
   private MongoCollection<?> findCollection(String database, String collection) {

@@ -28,7 +28,14 @@ final class ChangeRecorder {
       Object id = document.get("_id");
       history.append(
           new ChangeDraft(
-              ChangeKind.INSERT, database, collection, id, document.cloneDeeply(), null, null));
+              ChangeKind.INSERT,
+              database,
+              collection,
+              id,
+              document.cloneDeeply(),
+              null,
+              false,
+              null));
     }
   }
 
@@ -47,7 +54,8 @@ final class ChangeRecorder {
             collection,
             after.get("_id"),
             after.cloneDeeply(),
-            preImage(database, collection, before),
+            before.cloneDeeply(),
+            preImageKept(database, collection),
             description));
   }
 
@@ -60,7 +68,8 @@ final class ChangeRecorder {
               collection,
               removed.get("_id"),
               null,
-              preImage(database, collection, removed),
+              removed.cloneDeeply(),
+              preImageKept(database, collection),
               null));
     }
   }
@@ -79,8 +88,8 @@ final class ChangeRecorder {
     }
   }
 
-  private Document preImage(String database, String collection, Document before) {
-    return preImages.isEnabled(database + "." + collection) ? before.cloneDeeply() : null;
+  private boolean preImageKept(String database, String collection) {
+    return preImages.isEnabled(database + "." + collection);
   }
 
   private static boolean isRecorded(String database, String collection) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * A change about to be appended: everything but the position and times, which the history assigns
- * at append so that they follow commit order.
+ * at append so that they follow commit order. {@code before} is kept for every update, replace and
+ * delete (snapshot reads roll changes back with it); {@code preImageKept} says whether change
+ * streams may show it as {@code fullDocumentBeforeChange}.
  */
 public record ChangeDraft(
     ChangeKind kind,
@@ -14,19 +16,20 @@ public record ChangeDraft(
     String collection,
     Object documentId,
     Document postImage,
-    Document preImage,
+    Document before,
+    boolean preImageKept,
     Document updateDescription) {
 
   /** A collection or database drop. */
   public static ChangeDraft drop(ChangeKind kind, String database, String collection) {
-    return new ChangeDraft(kind, database, collection, null, null, null, null);
+    return new ChangeDraft(kind, database, collection, null, null, null, false, null);
   }
 
   ChangeEvent toEvent(long sequence, BsonTimestamp time) {
     long bytes =
         ApproximateSize.ENTRY_OVERHEAD
             + ApproximateSize.of(postImage)
-            + ApproximateSize.of(preImage)
+            + ApproximateSize.of(before)
             + ApproximateSize.of(updateDescription);
     return new ChangeEvent(
         sequence,
@@ -37,7 +40,8 @@ public record ChangeDraft(
         collection,
         documentId,
         postImage,
-        preImage,
+        before,
+        preImageKept,
         updateDescription,
         bytes);
   }

@@ -16,8 +16,10 @@ import java.time.Instant;
  * @param collection collection name, null for {@link ChangeKind#DROP_DATABASE}
  * @param documentId the {@code _id} of the changed document, null for drops
  * @param postImage the document after the change (insert, update, replace), else null
- * @param preImage the document before the change (update, replace, delete) when the collection had
- *     pre-images enabled at commit time, else null
+ * @param before the document before the change (update, replace, delete), else null; used to read
+ *     the data as it was before this change (snapshot reads)
+ * @param preImageKept whether the collection had pre-images enabled at commit time, so that change
+ *     streams may show {@code before} as {@code fullDocumentBeforeChange}
  * @param updateDescription {@code {updatedFields, removedFields, truncatedArrays}} for updates
  * @param approximateBytes the memory this entry is charged against the history byte bound
  */
@@ -30,6 +32,13 @@ public record ChangeEvent(
     String collection,
     Object documentId,
     Document postImage,
-    Document preImage,
+    Document before,
+    boolean preImageKept,
     Document updateDescription,
-    long approximateBytes) {}
+    long approximateBytes) {
+
+  /** The pre-image change streams may show: {@code before} when pre-images were on, else null. */
+  public Document preImage() {
+    return preImageKept ? before : null;
+  }
+}

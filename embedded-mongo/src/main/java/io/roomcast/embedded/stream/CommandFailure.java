@@ -26,7 +26,7 @@ public final class CommandFailure extends RuntimeException {
         286, "ChangeStreamHistoryLost", message, "NonResumableChangeStreamError");
   }
 
-  static CommandFailure badValue(String message) {
+  public static CommandFailure badValue(String message) {
     return new CommandFailure(2, "BadValue", message);
   }
 

@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
 import io.roomcast.embedded.capture.CapturingBackend;
+import io.roomcast.embedded.capture.Sessions;
+import io.roomcast.embedded.snapshot.SnapshotReads;
 import io.roomcast.embedded.stream.ChangeStreams;
 import io.roomcast.embedded.stream.CommandFailure;
 import java.util.ArrayList;
@@ -22,16 +24,19 @@ final class EmbeddedCommandHandler extends MongoDatabaseHandler {
   private final CapturingBackend backend;
   private final ChangeStreams streams;
   private final PreImageCommands preImageCommands;
+  private final SnapshotReads snapshots;
 
   EmbeddedCommandHandler(
       CapturingBackend backend,
       ChannelGroup channels,
       ChangeStreams streams,
-      PreImageCommands preImageCommands) {
+      PreImageCommands preImageCommands,
+      SnapshotReads snapshots) {
     super(backend, channels);
     this.backend = backend;
     this.streams = streams;
     this.preImageCommands = preImageCommands;
+    this.snapshots = snapshots;
   }
 
   @Override
@@ -46,7 +51,12 @@ final class EmbeddedCommandHandler extends MongoDatabaseHandler {
     Document command = message.getDocument();
     String database = message.getDatabaseName();
     String name = command.isEmpty() ? "" : command.keySet().iterator().next();
+    Sessions.strip(command);
     try {
+      if (SnapshotReads.isSnapshotRead(command)) {
+        Replies.send(ctx.channel(), message, snapshots.answer(database, name, command));
+        return true;
+      }
       switch (name) {
         case "aggregate" -> {
           if (!ChangeStreams.opensChangeStream(command)) {

@@ -18,6 +18,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.roomcast.embedded.capture.CapturingBackend;
 import io.roomcast.embedded.capture.PreImageSettings;
+import io.roomcast.embedded.snapshot.SnapshotReads;
 import io.roomcast.embedded.stream.ChangeStreams;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,8 @@ public final class EmbeddedWireServer implements AutoCloseable {
       int port,
       CapturingBackend backend,
       ChangeStreams streams,
-      PreImageSettings preImages) {
+      PreImageSettings preImages,
+      SnapshotReads snapshots) {
     EventLoopGroup boss =
         new MultiThreadIoEventLoopGroup(
             1, new MongoThreadFactory("embedded-mongo-accept-"), NioIoHandler.newFactory());
@@ -77,7 +79,7 @@ public final class EmbeddedWireServer implements AutoCloseable {
                           .pipeline()
                           .addLast(
                               new EmbeddedCommandHandler(
-                                  backend, channels, streams, preImageCommands));
+                                  backend, channels, streams, preImageCommands, snapshots));
                       channel.pipeline().addLast(new MongoExceptionHandler());
                     }
                   })

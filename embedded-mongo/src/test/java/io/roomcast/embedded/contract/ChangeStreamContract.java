@@ -51,4 +51,12 @@ abstract class ChangeStreamContract {
       return ChangeStreamContract.this.target();
     }
   }
+
+  @Nested
+  class Snapshots extends SnapshotContract {
+    @Override
+    protected MongoTarget target() {
+      return ChangeStreamContract.this.target();
+    }
+  }
 }

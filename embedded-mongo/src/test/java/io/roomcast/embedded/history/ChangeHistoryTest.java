@@ -68,6 +68,7 @@ class ChangeHistoryTest {
   }
 
   private static ChangeDraft insert(int id) {
-    return new ChangeDraft(ChangeKind.INSERT, "db", "c", id, new Document("_id", id), null, null);
+    return new ChangeDraft(
+        ChangeKind.INSERT, "db", "c", id, new Document("_id", id), null, false, null);
   }
 }

@@ -10,6 +10,7 @@ import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
 import io.roomcast.socket.replay.ReplaySettings;
+import io.roomcast.socket.snapshot.SnapshotSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,6 +184,7 @@ public final class SocketServerConfig {
             NODE_ID));
     all.addAll(ReplaySettings.SETTINGS);
     all.addAll(RoomAuthSettings.SETTINGS);
+    all.addAll(SnapshotSettings.SETTINGS);
     return List.copyOf(all);
   }
 
@@ -206,6 +208,7 @@ public final class SocketServerConfig {
   private final Duration shutdownDelay;
   private final Duration shutdownGrace;
   private final int nodeId;
+  private final SnapshotSettings snapshot;
 
   private SocketServerConfig(Settings settings) {
     mongoUri = SharedSettings.MONGODB_URI.read(settings);
@@ -227,6 +230,8 @@ public final class SocketServerConfig {
     shutdownDelay = Duration.ofSeconds(SHUTDOWN_DELAY.read(settings));
     shutdownGrace = Duration.ofSeconds(SHUTDOWN_GRACE.read(settings));
     nodeId = NODE_ID.read(settings);
+    // A snapshot join's ack is written at once: it must stay well within the client's buffer.
+    snapshot = SnapshotSettings.from(settings).withMaxBytesAtMost(maxClientBufferBytes / 2);
     if (shutdownDelay.compareTo(shutdownGrace) >= 0) {
       throw new ConfigException(
           "invalid SHUTDOWN_DELAY="
@@ -347,6 +352,11 @@ public final class SocketServerConfig {
   /** How long the node is not ready before its clients are closed, at shutdown. */
   public Duration shutdownDelay() {
     return shutdownDelay;
+  }
+
+  /** Initial state on join: its bounds. */
+  public SnapshotSettings snapshot() {
+    return snapshot;
   }
 
   /** How long a shutdown may take in all. */

@@ -47,9 +47,7 @@ public final class ChangeEncoder {
     if (("insert".equals(operation) || "replace".equals(operation))
         && full != null
         && full.isDocument()) {
-      ObjectNode body = BsonJson.toJson(full.asDocument());
-      body.put(uuidField, room); // replaces in place, so a string UUID in any case reads lowercase
-      return body;
+      return document(full.asDocument(), room);
     }
     ObjectNode body = NODES.objectNode().put(uuidField, room);
     if ("update".equals(operation)) {
@@ -61,6 +59,16 @@ public final class ChangeEncoder {
         }
       }
     }
+    return body;
+  }
+
+  /**
+   * A whole document as clients receive it (an insert's body, a snapshot's document): {@link
+   * BsonJson}'s mapping, with the UUID field as the room name.
+   */
+  public ObjectNode document(BsonDocument document, String room) {
+    ObjectNode body = BsonJson.toJson(document);
+    body.put(uuidField, room); // replaces in place, so a string UUID in any case reads lowercase
     return body;
   }
 

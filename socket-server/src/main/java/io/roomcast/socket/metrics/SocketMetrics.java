@@ -21,7 +21,8 @@ public final class SocketMetrics implements StreamRestartListener {
     INVALID_REQUEST("invalid_request"),
     ROOM_LIMIT("room_limit"),
     NOT_AUTHORIZED("not_authorized"),
-    AUTH_UNAVAILABLE("auth_unavailable");
+    AUTH_UNAVAILABLE("auth_unavailable"),
+    SNAPSHOT_UNAVAILABLE("snapshot_unavailable");
 
     private final String label;
 

@@ -5,20 +5,22 @@ import io.roomcast.socket.replay.Position;
 
 /**
  * The first argument of {@code JoinRoom}: a plain array of UUIDs, or an object {@code {"rooms":
- * [...], "token": "...", "since": "<id>"}}. The optional fields are checked here, the rooms by
- * {@link RoomRequest}; a field of the wrong type rejects the whole join (nothing done). An unknown
- * {@code since} text is accepted: it is a position that cannot be replayed ({@code resync}).
+ * [...], "token": "...", "since": "<id>"}} or {@code {"rooms": [...], "snapshot": true}}. The
+ * optional fields are checked here, the rooms by {@link RoomRequest}; a field of the wrong type
+ * rejects the whole join (nothing done). An unknown {@code since} text is accepted: it is a
+ * position that cannot be replayed ({@code resync}).
  *
  * @param rooms the rooms argument, for {@link RoomRequest#parse}
  * @param token the room token, or null
  * @param since the position after which to replay, or null for a plain join
+ * @param snapshot whether the ack carries the rooms' documents (initial state)
  * @param error why the payload was rejected, or null
  */
-record JoinPayload(JsonNode rooms, String token, Position since, String error) {
+record JoinPayload(JsonNode rooms, String token, Position since, boolean snapshot, String error) {
 
   static JoinPayload parse(JsonNode payload) {
     if (payload == null || !payload.isObject()) {
-      return new JoinPayload(payload, null, null, null);
+      return new JoinPayload(payload, null, null, false, null);
     }
     JsonNode rooms = payload.get("rooms");
     JsonNode token = payload.get("token");
@@ -30,15 +32,24 @@ record JoinPayload(JsonNode rooms, String token, Position since, String error) {
       return rejected(
           rooms, "JoinRoom's since must be a string (a change's meta.id); nothing done");
     }
+    JsonNode snapshot = payload.get("snapshot");
+    if (snapshot != null && !snapshot.isBoolean()) {
+      return rejected(rooms, "JoinRoom's snapshot must be true or false; nothing done");
+    }
+    boolean withSnapshot = snapshot != null && snapshot.booleanValue();
+    if (withSnapshot && since != null) {
+      return rejected(rooms, "JoinRoom takes since or snapshot, not both; nothing done");
+    }
     return new JoinPayload(
         rooms,
         token == null ? null : token.asText(),
         since == null ? null : Position.of(since.asText()),
+        withSnapshot,
         null);
   }
 
   private static JoinPayload rejected(JsonNode rooms, String error) {
-    return new JoinPayload(rooms, null, null, error);
+    return new JoinPayload(rooms, null, null, false, error);
   }
 
   boolean valid() {

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +54,54 @@ final class RoomGate {
    */
   CompletionStage<ObjectNode> join(
       SocketIOClient client, RoomRequest request, String token, Position since) {
+    return authorizeThen(
+        client, request, token, decision -> admit(client, request, decision, since));
+  }
+
+  /**
+   * Authorizes and checks the room limit like {@link #join}, without joining; when both pass, the
+   * reply is {@code then}'s (a snapshot join reads, answers and joins from its position itself),
+   * else the refusal, with nothing done.
+   */
+  CompletionStage<ObjectNode> checkThen(
+      SocketIOClient client,
+      RoomRequest request,
+      String token,
+      Supplier<CompletionStage<ObjectNode>> then) {
+    return authorizeThen(
+        client,
+        request,
+        token,
+        decision -> {
+          ObjectNode refusal = notAuthorized(request, decision);
+          if (refusal == null) {
+            synchronized (ConnectionGrants.of(client)) {
+              Set<String> added = new HashSet<>(request.rooms());
+              added.removeAll(JoinedRooms.of(client));
+              ObjectNode overLimit = overLimit(client, added.size());
+              refusal = overLimit == null ? null : roomLimit(request, overLimit);
+            }
+          }
+          return refusal != null ? done(refusal) : then.get();
+        });
+  }
+
+  /** Counts rooms a client was joined to from a position outside {@link #join}. */
+  void joinedFromPosition(SocketIOClient client, int rooms) {
+    ConnectionGrants grants = ConnectionGrants.of(client);
+    synchronized (grants) {
+      joined(client, grants, rooms);
+    }
+  }
+
+  private CompletionStage<ObjectNode> authorizeThen(
+      SocketIOClient client,
+      RoomRequest request,
+      String token,
+      Function<RoomDecision, CompletionStage<ObjectNode>> then) {
     return authorizer
         .authorize(client, request.rooms(), token)
-        .thenCompose(decision -> admit(client, request, decision, since))
+        .thenCompose(then)
         .exceptionally(
             error -> {
               LOG.warn(
@@ -69,14 +116,9 @@ final class RoomGate {
 
   private CompletionStage<ObjectNode> admit(
       SocketIOClient client, RoomRequest request, RoomDecision decision, Position since) {
-    if (!decision.allAllowed()) {
-      String error =
-          decision.refused().size()
-              + " of "
-              + request.rooms().size()
-              + " rooms are not authorized; nothing done";
-      metrics.refused(SocketMetrics.Refusal.NOT_AUTHORIZED);
-      return done(RoomReply.refused(request, error, decision.refused()));
+    ObjectNode refusal = notAuthorized(request, decision);
+    if (refusal != null) {
+      return done(refusal);
     }
     ConnectionGrants grants = ConnectionGrants.of(client);
     // Polling requests of one client may arrive on different threads: check and join as one.
@@ -85,7 +127,7 @@ final class RoomGate {
       added.removeAll(JoinedRooms.of(client));
       ObjectNode overLimit = overLimit(client, added.size());
       if (overLimit != null) {
-        return done(RoomReply.rejected(request, overLimit.path("error").asText(), "room limit"));
+        return done(roomLimit(request, overLimit));
       }
       if (since == null) {
         client.joinRooms(added);
@@ -111,6 +153,24 @@ final class RoomGate {
         cause instanceof ReplayRefused ? cause.getMessage() : "replay failed; nothing done";
     LOG.debug("JoinRoom with since refused: {}", why);
     return RoomReply.rejected(request, why, "replay refused");
+  }
+
+  /** The refusal of rooms the decision does not allow, or null when all are allowed. */
+  private ObjectNode notAuthorized(RoomRequest request, RoomDecision decision) {
+    if (decision.allAllowed()) {
+      return null;
+    }
+    String error =
+        decision.refused().size()
+            + " of "
+            + request.rooms().size()
+            + " rooms are not authorized; nothing done";
+    metrics.refused(SocketMetrics.Refusal.NOT_AUTHORIZED);
+    return RoomReply.refused(request, error, decision.refused());
+  }
+
+  private static ObjectNode roomLimit(RoomRequest request, ObjectNode overLimit) {
+    return RoomReply.rejected(request, overLimit.path("error").asText(), "room limit");
   }
 
   private void joined(SocketIOClient client, ConnectionGrants grants, int rooms) {

@@ -9,6 +9,8 @@ import io.roomcast.socket.auth.ConnectionGrants;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.replay.Replays;
+import io.roomcast.socket.snapshot.Snapshots;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +36,19 @@ public final class RoomProtocol {
   private static final Logger LOG = LoggerFactory.getLogger(RoomProtocol.class);
 
   private final RoomGate gate;
+  private final SnapshotJoins snapshots;
   private final TokenEvents tokens;
   private final SocketMetrics metrics;
   private final RoomAuth auth;
 
-  private RoomProtocol(RoomGate gate, TokenEvents tokens, SocketMetrics metrics, RoomAuth auth) {
+  private RoomProtocol(
+      RoomGate gate,
+      SnapshotJoins snapshots,
+      TokenEvents tokens,
+      SocketMetrics metrics,
+      RoomAuth auth) {
     this.gate = gate;
+    this.snapshots = snapshots;
     this.tokens = tokens;
     this.metrics = metrics;
     this.auth = auth;
@@ -47,17 +56,21 @@ public final class RoomProtocol {
 
   /**
    * Registers the events on the server's default namespace; joins go through {@code auth}, joins
-   * with a position through {@code replays}.
+   * with a position through {@code replays}, joins with a snapshot read through {@code snapshots}.
    */
   public static void register(
       SocketIOServer server,
       int maxRoomsPerClient,
       RoomAuth auth,
       Replays replays,
+      Snapshots snapshots,
       SocketMetrics metrics) {
+    RoomGate gate =
+        new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient, replays, metrics);
     RoomProtocol protocol =
         new RoomProtocol(
-            new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient, replays, metrics),
+            gate,
+            new SnapshotJoins(gate, snapshots, replays, metrics),
             new TokenEvents(auth),
             metrics,
             auth);
@@ -84,15 +97,21 @@ public final class RoomProtocol {
           client, ack, JOIN_ROOM, RoomReply.rejected(request, error, RoomReply.REQUEST_REJECTED));
       return;
     }
-    gate.join(client, request, join.token(), join.since())
-        .thenAccept(
-            reply -> {
-              if (reply.path("ok").asBoolean()) {
-                ack.sendAckData(reply);
-              } else {
-                reject(client, ack, JOIN_ROOM, reply);
-              }
-            });
+    CompletionStage<ObjectNode> answer =
+        join.snapshot()
+            ? snapshots.join(client, request, join.token(), ack)
+            : gate.join(client, request, join.token(), join.since());
+    answer.thenAccept(
+        reply -> {
+          if (reply == null) {
+            return; // a snapshot join sent its ack itself, before joining
+          }
+          if (reply.path("ok").asBoolean()) {
+            ack.sendAckData(reply);
+          } else {
+            reject(client, ack, JOIN_ROOM, reply);
+          }
+        });
   }
 
   private void leave(SocketIOClient client, JsonNode payload, AckRequest ack) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomcast.socket.replay.RoomOutcome;
+import io.roomcast.socket.snapshot.Snapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,6 +56,20 @@ final class RoomReply {
       }
     }
     return reply;
+  }
+
+  /**
+   * Joined with a snapshot: each room's {@code documents} and {@code truncated}, and the top-level
+   * {@code position} the documents correspond to.
+   */
+  static ObjectNode snapshot(RoomRequest request, Snapshot snapshot) {
+    ObjectNode reply = done(request, "joined");
+    for (JsonNode result : reply.path("results")) {
+      ((ObjectNode) result)
+          .<ObjectNode>set("documents", snapshot.documents().get(result.path("uuid").asText()))
+          .put("truncated", snapshot.truncated());
+    }
+    return reply.put("position", snapshot.position().data());
   }
 
   /**

@@ -119,7 +119,11 @@ class SocketServerConfigTest {
         "NODE_ID|-1",
         "NODE_ID|256",
         "NODE_ID|0x01",
-        "NODE_ID|node-a"
+        "NODE_ID|node-a",
+        "SNAPSHOT_MAX_DOCUMENTS|0",
+        "SNAPSHOT_MAX_BYTES|1023",
+        "SNAPSHOT_MAX_CONCURRENT|0",
+        "SNAPSHOT_MAX_QUEUED|-1"
       })
   void rejectsAnInvalidValueNamingTheVariable(String variable, String value) {
     ConfigException error =
@@ -128,6 +132,18 @@ class SocketServerConfigTest {
             () -> SocketServerConfig.from(Settings.from(Map.of(variable, value))));
     assertTrue(error.getMessage().contains(variable), error.getMessage());
     assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
+  }
+
+  @Test
+  void aSnapshotAckStaysWithinHalfTheClientBuffer() {
+    SocketServerConfig config =
+        SocketServerConfig.from(
+            Settings.from(
+                Map.of(
+                    "ROOM_AUTH", "open",
+                    "MAX_CLIENT_BUFFER_BYTES", "65536",
+                    "SNAPSHOT_MAX_BYTES", "100000")));
+    assertEquals(32768, config.snapshot().maxBytes());
   }
 
   @Test
