@@ -54,6 +54,8 @@ final class EioClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
   public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
     if (!settled) {
       tally.failed("connection ended before its join was acknowledged");
+    } else {
+      tally.disconnected();
     }
     settle();
     super.channelUnregistered(ctx);

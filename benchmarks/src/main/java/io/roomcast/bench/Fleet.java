@@ -137,6 +137,7 @@ final class Fleet implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    loop.execute(tally::closing);
     channels.close().await(30, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(30, TimeUnit.SECONDS);
   }

@@ -35,6 +35,11 @@ final class Options {
     DEFAULTS.put("server-cpus", "1"); // taskset list for the server; empty: no pinning
     DEFAULTS.put("client-cpus", "0"); // load generator, writer and database
     DEFAULTS.put("out", "benchmarks/target/side-by-side.md");
+    // ChangeStreamScalingBenchmark: N socket servers watching one embedded database
+    DEFAULTS.put("watchers", "0,1,4,16");
+    DEFAULTS.put("watch-rate", "200"); // writes/s, all into one room
+    DEFAULTS.put("watch-clients", "10"); // clients of that room per server
+    DEFAULTS.put("watch-jvm", "-XX:+UseG1GC -Xmx256m");
   }
 
   private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
@@ -106,7 +111,11 @@ final class Options {
   @Override
   public String toString() {
     StringBuilder flags = new StringBuilder();
-    values.forEach((name, value) -> flags.append(" --").append(name).append('=').append(value));
+    values.forEach(
+        (name, value) -> {
+          String flag = "--" + name + "=" + value;
+          flags.append(' ').append(value.contains(" ") ? "'" + flag + "'" : flag);
+        });
     return flags.toString().trim();
   }
 }

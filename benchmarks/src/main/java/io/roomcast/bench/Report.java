@@ -19,7 +19,7 @@ final class Report {
   static String line(Row row) {
     return String.format(
         Locale.ROOT,
-        "%s %s: %s deliveries/s of %s offered, %.2f %% delivered (missing %d, duplicate %d), "
+        "%s %s: %s deliveries/s of %s offered, %.2f %% delivered (missing %d, duplicate %d, clients dropped %d), "
             + "p50/p99/max %s/%s/%s ms, CPU %.1f s = %s CPU-s per 1M, longest GC %.0f ms, RSS %d MB, generator CPU %.0f %%%s",
         row.scenario(),
         row.target(),
@@ -28,6 +28,7 @@ final class Report {
         row.counts().deliveredPercent(),
         row.counts().missing(),
         row.counts().duplicates(),
+        row.counts().disconnected(),
         ms(row.counts().percentileMillis(50)),
         ms(row.counts().percentileMillis(99)),
         ms(row.counts().maxMillis()),
@@ -44,7 +45,7 @@ final class Report {
   static String deliveries(List<Row> rows) {
     StringBuilder table = new StringBuilder();
     table.append(
-        "| scenario | server | offered deliveries/s | deliveries/s | delivered % | missing / dup | "
+        "| scenario | server | offered deliveries/s | deliveries/s | delivered % | missing / dup / dropped clients | "
             + "p50 ms | p99 ms | max ms | CPU-s per 1M | longest GC ms | RSS MB | generator CPU % |\n");
     table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     Map<String, List<Row>> byScenario = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ final class Report {
         table.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %s | %.2f | %d / %d | %s | %s | %s | %s | %s | %d | %.0f |%n",
+                "| %s | %s | %s | %s | %.2f | %d / %d / %d | %s | %s | %s | %s | %s | %d | %.0f |%n",
                 row.scenario(),
                 row.target(),
                 whole(row.offeredDeliveriesPerSecond()),
@@ -64,12 +65,14 @@ final class Report {
                 counts.deliveredPercent(),
                 counts.missing(),
                 counts.duplicates(),
+                counts.disconnected(),
                 ms(counts.percentileMillis(50)),
                 ms(counts.percentileMillis(99)),
                 ms(counts.maxMillis()),
                 one(row.cpuPerMillion()),
                 whole(row.longestGcPauseMillis()),
-                row.rssBytes() >> 20));
+                row.rssBytes() >> 20,
+                row.generatorCpuPercent()));
       }
       Row ours =
           scenario.stream().filter(row -> row.target().equals(REFERENCE)).findFirst().orElse(null);

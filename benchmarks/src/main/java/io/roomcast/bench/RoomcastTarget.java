@@ -22,6 +22,7 @@ final class RoomcastTarget extends Target {
       Pattern.compile("Pause.*? ([0-9.]+)ms\\s*$", Pattern.MULTILINE);
 
   private final EmbeddedDatabase database;
+  private final boolean ownsDatabase;
   private final ServerProcess server;
   private final MongoFeed feed;
   private final int port;
@@ -30,13 +31,19 @@ final class RoomcastTarget extends Target {
   private final String jvmOptions;
   private final String cpus;
 
-  private RoomcastTarget(Options options, EmbeddedDatabase database, int port, int adminPort)
+  private RoomcastTarget(
+      Options options,
+      String name,
+      String jvmOptions,
+      EmbeddedDatabase database,
+      boolean ownsDatabase)
       throws Exception {
     this.database = database;
-    this.port = port;
-    this.adminPort = adminPort;
-    this.gcLog = options.logDir().resolve("roomcast-gc.log");
-    this.jvmOptions = options.roomcastJvm();
+    this.ownsDatabase = ownsDatabase;
+    this.port = ServerProcess.freePort();
+    this.adminPort = ServerProcess.freePort();
+    this.gcLog = options.logDir().resolve(name + "-gc.log");
+    this.jvmOptions = jvmOptions;
     this.cpus = options.serverCpus();
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
@@ -57,15 +64,21 @@ final class RoomcastTarget extends Target {
     env.put("ROOM_AUTH", "open");
     env.put("ALLOWED_ORIGINS", "*");
     env.put("MAX_CLIENTS", Integer.toString(options.bigClients() + 1000));
-    this.server = ServerProcess.start("roomcast", command, env, cpus, options.logDir());
+    this.server = ServerProcess.start(name, command, env, cpus, options.logDir());
     server.awaitPort(port, 60).awaitPort(adminPort, 60);
     this.feed = new MongoFeed(database.uri(), options.padBytes());
   }
 
+  /** A server on an embedded database of its own (closed with it). */
   static RoomcastTarget start(Options options) throws Exception {
     EmbeddedDatabase database = EmbeddedDatabase.start(options, "roomcast-db");
-    return new RoomcastTarget(
-        options, database, ServerProcess.freePort(), ServerProcess.freePort());
+    return new RoomcastTarget(options, "roomcast", options.roomcastJvm(), database, true);
+  }
+
+  /** One of several servers watching a shared database (left running when this one closes). */
+  static RoomcastTarget startOn(EmbeddedDatabase database, Options options, String name)
+      throws Exception {
+    return new RoomcastTarget(options, name, options.get("watch-jvm"), database, false);
   }
 
   @Override
@@ -143,6 +156,8 @@ final class RoomcastTarget extends Target {
   public void close() throws Exception {
     feed.close();
     server.close();
-    database.close();
+    if (ownsDatabase) {
+      database.close();
+    }
   }
 }

@@ -2,7 +2,10 @@ package io.roomcast.bench;
 
 import org.HdrHistogram.Histogram;
 
-/** What the clients of one fleet saw in one step (a copy, safe to read off the event loop). */
+/**
+ * What the clients of one fleet saw in one step (a copy, safe to read off the event loop); {@code
+ * disconnected}: joined clients the server dropped since the fleet connected.
+ */
 record StepCounts(
     long expected,
     long received,
@@ -11,6 +14,7 @@ record StepCounts(
     long stale,
     Histogram latencyMicros,
     long lastReceiptMicros,
+    int disconnected,
     int failures,
     String firstFailure) {
 

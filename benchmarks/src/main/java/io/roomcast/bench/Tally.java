@@ -25,6 +25,8 @@ final class Tally {
   private long stale;
   private long lastReceiptMicros;
   private int joined;
+  private int disconnected;
+  private boolean closing;
   private int failures;
   private String firstFailure = "";
 
@@ -70,6 +72,17 @@ final class Tally {
     return joined;
   }
 
+  /** A joined client's connection ended (the server dropped it, unless the fleet is closing). */
+  void disconnected() {
+    if (!closing) {
+      disconnected++;
+    }
+  }
+
+  void closing() {
+    closing = true;
+  }
+
   void failed(String description) {
     if (failures++ == 0) {
       firstFailure = description;
@@ -98,6 +111,7 @@ final class Tally {
         stale,
         latencyMicros.copy(),
         lastReceiptMicros,
+        disconnected,
         failures,
         firstFailure);
   }
