@@ -21,6 +21,7 @@ const httpServer = http.createServer((req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
+    res.writeHead(204).end(); // answered first: the writer does not wait for the broadcast
     for (const { room, event, body } of JSON.parse(Buffer.concat(chunks).toString())) {
       const members = rooms.get(room);
       if (members) {
@@ -30,7 +31,6 @@ const httpServer = http.createServer((req, res) => {
         }
       }
     }
-    res.writeHead(204).end();
   });
 });
 

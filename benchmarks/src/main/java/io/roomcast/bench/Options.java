@@ -26,6 +26,7 @@ final class Options {
     DEFAULTS.put("many-rate", "200"); // writes/s: 2,000 deliveries/s over 200 rooms x 10
     DEFAULTS.put("hot-rooms", "10");
     DEFAULTS.put("ladder", "100,200,400,800,1600"); // writes/s into the hot rooms (x 200 clients)
+    DEFAULTS.put("ladder-stop", "50"); // % delivered below which a ladder stops climbing
     DEFAULTS.put("deflate-rates", "200,400"); // writes/s into hot rooms, clients offer deflate
     DEFAULTS.put("big-clients", "10000"); // the idle-memory and big scenarios
     DEFAULTS.put("big-rooms", "1000");

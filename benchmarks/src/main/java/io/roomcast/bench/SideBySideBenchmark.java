@@ -134,7 +134,13 @@ public final class SideBySideBenchmark {
       warmUp(target, fleet, rooms, clients, rates.get(0));
       for (int rate : rates) {
         String step = String.format("%s @ %,d writes/s", name, rate);
-        rows.add(runner.run(target, fleet, step, rooms, clients, rate, options.integer("seconds")));
+        Row row = runner.run(target, fleet, step, rooms, clients, rate, options.integer("seconds"));
+        rows.add(row);
+        if (row.counts().deliveredPercent() < options.integer("ladder-stop")) {
+          // saturated: its backlog would spill into a higher step, which would say nothing more
+          System.out.println("  below --ladder-stop: higher rates skipped for " + target.name());
+          break;
+        }
       }
     }
     settle();

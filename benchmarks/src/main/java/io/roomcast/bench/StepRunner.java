@@ -49,7 +49,7 @@ final class StepRunner {
         new Row(
             scenario,
             target.name(),
-            (double) rate * clients / rooms.size(),
+            written / writeSeconds * clients / rooms.size(),
             written / writeSeconds,
             counts,
             counts.received() / receiving,
