@@ -46,7 +46,7 @@ public final class ChangeStreamScalingBenchmark {
             "- socket servers: java "
                 + options.get("watch-jvm")
                 + " on cpus "
-                + options.serverCpus()
+                + (options.get("watch-cpus").isEmpty() ? "any" : options.get("watch-cpus"))
                 + "; database, load generator and writer on cpus "
                 + options.clientCpus(),
             "- load average before / after: " + loadBefore + " / " + Machine.load(),

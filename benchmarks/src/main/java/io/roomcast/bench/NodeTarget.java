@@ -20,75 +20,52 @@ final class NodeTarget extends Target {
       Pattern.compile("MB, (?:pooled: [0-9.]+ MB, )?([0-9.]+) / [0-9.]+ ms");
   private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(\\d+)");
 
-  private final String name;
-  private final EmbeddedDatabase database;
-  private final ServerProcess server;
-  private final Feed feed;
-  private final int port;
-  private final String command;
-  private final String cpus;
-
-  private NodeTarget(Options options, String name, String script, EmbeddedDatabase database)
-      throws Exception {
-    this.name = name;
-    this.database = database;
-    this.port = ServerProcess.freePort();
-    this.cpus = options.serverCpus();
-    Path path = options.root().resolve("benchmarks/node").resolve(script);
-    List<String> argv = List.of("node", "--expose-gc", "--trace-gc", path.toString());
-    this.command = String.join(" ", argv.subList(0, 3)) + " " + script;
-    Map<String, String> env = new HashMap<>();
-    env.put("PORT", Integer.toString(port));
-    if (database != null) {
-      env.put("MONGODB_URI", database.uri());
-    }
-    this.server = ServerProcess.start(script.replace(".js", ""), argv, env, cpus, options.logDir());
-    server.awaitPort(port, 60);
-    this.feed =
-        database != null
-            ? new MongoFeed(database.uri(), options.padBytes())
-            : new HttpFeed(port, options.padBytes());
+  private NodeTarget(
+      String name,
+      String description,
+      ServerProcess server,
+      Feed feed,
+      int port,
+      EmbeddedDatabase database) {
+    super(name, description, server, feed, port, database);
   }
 
   /** The socket.io v4 reference: db.watch() on its own embedded database. */
   static NodeTarget socketIo(Options options) throws Exception {
     EmbeddedDatabase database = EmbeddedDatabase.start(options, "socketio-db");
-    return new NodeTarget(options, "socket.io", "socketio-server.js", database);
+    return launch(options, "socket.io", "socketio-server.js", database);
   }
 
   /** The ceiling: raw ws broadcast of a pre-encoded payload, no database. */
   static NodeTarget rawWs(Options options) throws Exception {
-    return new NodeTarget(options, "raw ws", "ws-server.js", null);
+    return launch(options, "raw ws", "ws-server.js", null);
   }
 
-  @Override
-  String name() {
-    return name;
-  }
-
-  @Override
-  String describe() {
-    return name + ": " + command + " (cpus " + cpus + ")";
-  }
-
-  @Override
-  int port() {
-    return port;
-  }
-
-  @Override
-  Feed feed() {
-    return feed;
-  }
-
-  @Override
-  ServerProcess server() {
-    return server;
+  private static NodeTarget launch(
+      Options options, String name, String script, EmbeddedDatabase database) throws Exception {
+    int port = ServerProcess.freePort();
+    Path path = options.root().resolve("benchmarks/node").resolve(script);
+    List<String> argv = List.of("node", "--expose-gc", "--trace-gc", path.toString());
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", Integer.toString(port));
+    if (database != null) {
+      env.put("MONGODB_URI", database.uri());
+    }
+    ServerProcess server =
+        ServerProcess.start(
+            script.replace(".js", ""), argv, env, options.serverCpus(), options.logDir());
+    server.awaitPort(port, 60);
+    Feed feed =
+        database != null
+            ? new MongoFeed(database.uri(), options.padBytes())
+            : new HttpFeed(port, options.padBytes());
+    return new NodeTarget(
+        name, "node --expose-gc --trace-gc " + script, server, feed, port, database);
   }
 
   @Override
   Path gcLog() {
-    return server.log();
+    return server().log();
   }
 
   @Override
@@ -98,26 +75,16 @@ final class NodeTarget extends Target {
 
   @Override
   Memory memory() throws Exception {
-    String stats =
+    URI stats = URI.create("http://127.0.0.1:" + port() + "/stats");
+    String body =
         Machine.HTTP
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats")).build(),
-                HttpResponse.BodyHandlers.ofString())
+            .send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString())
             .body();
     Map<String, Long> figures = new HashMap<>();
-    Matcher matcher = NUMBER.matcher(stats);
+    Matcher matcher = NUMBER.matcher(body);
     while (matcher.find()) {
       figures.put(matcher.group(1), Long.parseLong(matcher.group(2)));
     }
-    return new Memory(server.rssBytes(), figures.get("heapUsed"), figures.get("external"));
-  }
-
-  @Override
-  public void close() throws Exception {
-    feed.close();
-    server.close();
-    if (database != null) {
-      database.close();
-    }
+    return new Memory(server().rssBytes(), figures.get("heapUsed"), figures.get("external"));
   }
 }

@@ -41,6 +41,8 @@ final class Options {
     DEFAULTS.put("watch-rate", "200"); // writes/s, all into one room
     DEFAULTS.put("watch-clients", "10"); // clients of that room per server
     DEFAULTS.put("watch-jvm", "-XX:+UseG1GC -Xmx256m");
+    // not pinned: 16 servers on one CPU would measure their own queueing, not the database
+    DEFAULTS.put("watch-cpus", "");
   }
 
   private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);

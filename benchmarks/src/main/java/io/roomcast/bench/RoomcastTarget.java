@@ -13,48 +13,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Roomcast's socket server as a process ({@code java -jar roomcast-socket-server-app.jar}) on its
- * own embedded database, rooms open to anyone. Memory comes from {@code jcmd GC.run} then the admin
- * port's {@code /metrics} (heap used, the JVM's direct buffer pool).
+ * Roomcast's socket server as a process ({@code java -jar roomcast-socket-server-app.jar}), rooms
+ * open to anyone, with {@code -Xlog:gc} to a file. Memory comes from {@code jcmd GC.run} then the
+ * admin port's {@code /metrics} (heap used, the JVM's direct buffer pool).
  */
 final class RoomcastTarget extends Target {
   private static final Pattern PAUSE =
       Pattern.compile("Pause.*? ([0-9.]+)ms\\s*$", Pattern.MULTILINE);
 
-  private final EmbeddedDatabase database;
-  private final boolean ownsDatabase;
-  private final ServerProcess server;
-  private final MongoFeed feed;
-  private final int port;
   private final int adminPort;
   private final Path gcLog;
-  private final String jvmOptions;
-  private final String cpus;
 
   private RoomcastTarget(
+      String description,
+      ServerProcess server,
+      Feed feed,
+      int port,
+      int adminPort,
+      Path gcLog,
+      EmbeddedDatabase ownDatabase) {
+    super("Roomcast", description, server, feed, port, ownDatabase);
+    this.adminPort = adminPort;
+    this.gcLog = gcLog;
+  }
+
+  /** A server on an embedded database of its own (closed with it). */
+  static RoomcastTarget start(Options options) throws Exception {
+    EmbeddedDatabase database = EmbeddedDatabase.start(options, "roomcast-db");
+    return launch(options, "roomcast", options.roomcastJvm(), options.serverCpus(), database, true);
+  }
+
+  /** One of several servers watching a shared database (left running when this one closes). */
+  static RoomcastTarget startOn(EmbeddedDatabase database, Options options, String name)
+      throws Exception {
+    return launch(
+        options, name, options.get("watch-jvm"), options.get("watch-cpus"), database, false);
+  }
+
+  private static RoomcastTarget launch(
       Options options,
       String name,
-      String jvmOptions,
+      String jvm,
+      String cpus,
       EmbeddedDatabase database,
-      boolean ownsDatabase)
+      boolean owns)
       throws Exception {
-    this.database = database;
-    this.ownsDatabase = ownsDatabase;
-    this.port = ServerProcess.freePort();
-    this.adminPort = ServerProcess.freePort();
-    this.gcLog = options.logDir().resolve(name + "-gc.log");
-    this.jvmOptions = jvmOptions;
-    this.cpus = options.serverCpus();
+    int port = ServerProcess.freePort();
+    int adminPort = ServerProcess.freePort();
+    Path gcLog = options.logDir().resolve(name + "-gc.log");
     List<String> command = new ArrayList<>(List.of("java"));
-    command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
-    command.addAll(
-        List.of(
-            "-Xlog:gc:file=" + gcLog,
-            "-jar",
-            options
-                .root()
-                .resolve("socket-server/target/roomcast-socket-server-app.jar")
-                .toString()));
+    command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    Path jar = options.root().resolve("socket-server/target/roomcast-socket-server-app.jar");
+    command.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", jar.toString()));
     Map<String, String> env = new HashMap<>();
     env.put("MONGODB_URI", database.uri());
     env.put("SOCKET_HOST", "127.0.0.1");
@@ -63,51 +73,18 @@ final class RoomcastTarget extends Target {
     env.put("ADMIN_PORT", Integer.toString(adminPort));
     env.put("ROOM_AUTH", "open");
     env.put("ALLOWED_ORIGINS", "*");
+    env.put("SHUTDOWN_DELAY", "0"); // stopping between scenarios need not wait for load balancers
     env.put("MAX_CLIENTS", Integer.toString(options.bigClients() + 1000));
-    this.server = ServerProcess.start(name, command, env, cpus, options.logDir());
+    ServerProcess server = ServerProcess.start(name, command, env, cpus, options.logDir());
     server.awaitPort(port, 60).awaitPort(adminPort, 60);
-    this.feed = new MongoFeed(database.uri(), options.padBytes());
-  }
-
-  /** A server on an embedded database of its own (closed with it). */
-  static RoomcastTarget start(Options options) throws Exception {
-    EmbeddedDatabase database = EmbeddedDatabase.start(options, "roomcast-db");
-    return new RoomcastTarget(options, "roomcast", options.roomcastJvm(), database, true);
-  }
-
-  /** One of several servers watching a shared database (left running when this one closes). */
-  static RoomcastTarget startOn(EmbeddedDatabase database, Options options, String name)
-      throws Exception {
-    return new RoomcastTarget(options, name, options.get("watch-jvm"), database, false);
-  }
-
-  @Override
-  String name() {
-    return "Roomcast";
-  }
-
-  @Override
-  String describe() {
-    return "Roomcast: java "
-        + jvmOptions
-        + " -jar roomcast-socket-server-app.jar (cpus "
-        + cpus
-        + ")";
-  }
-
-  @Override
-  int port() {
-    return port;
-  }
-
-  @Override
-  Feed feed() {
-    return feed;
-  }
-
-  @Override
-  ServerProcess server() {
-    return server;
+    return new RoomcastTarget(
+        "java " + jvm + " -jar roomcast-socket-server-app.jar",
+        server,
+        new MongoFeed(database.uri(), options.padBytes()),
+        port,
+        adminPort,
+        gcLog,
+        owns ? database : null);
   }
 
   @Override
@@ -123,20 +100,18 @@ final class RoomcastTarget extends Target {
   @Override
   Memory memory() throws Exception {
     Process jcmd =
-        new ProcessBuilder("jcmd", Long.toString(server.pid()), "GC.run")
+        new ProcessBuilder("jcmd", Long.toString(server().pid()), "GC.run")
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     jcmd.waitFor(60, TimeUnit.SECONDS);
+    URI metricsUri = URI.create("http://127.0.0.1:" + adminPort + "/metrics");
     String metrics =
         Machine.HTTP
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
+            .send(HttpRequest.newBuilder(metricsUri).build(), HttpResponse.BodyHandlers.ofString())
             .body();
     return new Memory(
-        server.rssBytes(),
+        server().rssBytes(),
         sum(metrics, "jvm_memory_used_bytes{area=\"heap\""),
         sum(metrics, "jvm_buffer_memory_used_bytes{id=\"direct\""));
   }
@@ -150,14 +125,5 @@ final class RoomcastTarget extends Target {
       }
     }
     return (long) total;
-  }
-
-  @Override
-  public void close() throws Exception {
-    feed.close();
-    server.close();
-    if (ownsDatabase) {
-      database.close();
-    }
   }
 }

@@ -18,11 +18,13 @@ final class ServerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
+  private final String cpus;
 
-  private ServerProcess(String name, Process process, Path log) {
+  private ServerProcess(String name, Process process, Path log, String cpus) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.cpus = cpus.isEmpty() ? "any" : cpus;
   }
 
   /** Starts {@code command} with {@code env} added, pinned to {@code cpus} unless that is empty. */
@@ -42,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
     System.out.printf(
         "started %s (pid %d, cpus %s): %s%n",
         name, process.pid(), cpus.isEmpty() ? "any" : cpus, String.join(" ", command));
-    return new ServerProcess(name, process, log);
+    return new ServerProcess(name, process, log, cpus);
   }
 
   /** Waits until {@code port} accepts connections; fails if the process exits first. */
@@ -69,6 +71,11 @@ final class ServerProcess implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  /** The CPUs it is pinned to, or "any". */
+  String cpus() {
+    return cpus;
   }
 
   double cpuSeconds() {

@@ -11,22 +11,55 @@ import java.util.regex.Pattern;
 /**
  * A server under test, running as its own process: where clients connect, where the writer's
  * changes go, and what the process costs (CPU and memory from /proc, the longest GC pause from its
- * GC log).
+ * GC log). Subclasses start the process and say how to read memory and GC pauses.
  */
 abstract class Target implements AutoCloseable {
   /** What the idle server holds: resident set, heap after a full GC, direct/external buffers. */
   record Memory(long rssBytes, long heapBytes, long directBytes) {}
 
-  abstract String name();
+  private final String name;
+  private final String description;
+  private final ServerProcess server;
+  private final Feed feed;
+  private final int port;
+  private final EmbeddedDatabase ownDatabase;
+
+  /** {@code ownDatabase}: a database that lives and dies with this server, or null. */
+  Target(
+      String name,
+      String description,
+      ServerProcess server,
+      Feed feed,
+      int port,
+      EmbeddedDatabase ownDatabase) {
+    this.name = name;
+    this.description = description;
+    this.server = server;
+    this.feed = feed;
+    this.port = port;
+    this.ownDatabase = ownDatabase;
+  }
+
+  final String name() {
+    return name;
+  }
 
   /** One line naming the runtime, its options (the GC above all) and the pinning. */
-  abstract String describe();
+  final String describe() {
+    return name + ": " + description + " (cpus " + server.cpus() + ")";
+  }
 
-  abstract int port();
+  final int port() {
+    return port;
+  }
 
-  abstract Feed feed();
+  final Feed feed() {
+    return feed;
+  }
 
-  abstract ServerProcess server();
+  final ServerProcess server() {
+    return server;
+  }
 
   /** Memory after a full GC; -1 for a figure the runtime does not give. */
   abstract Memory memory() throws Exception;
@@ -37,12 +70,12 @@ abstract class Target implements AutoCloseable {
   abstract Pattern gcPause();
 
   /** A position in the GC log; pauses after it are this step's. */
-  long gcMark() throws IOException {
+  final long gcMark() throws IOException {
     return Files.exists(gcLog()) ? Files.size(gcLog()) : 0;
   }
 
   /** The longest pause logged after {@code mark}, in ms (0 when none). */
-  double longestGcPauseMillis(long mark) throws IOException {
+  final double longestGcPauseMillis(long mark) throws IOException {
     double longest = 0;
     try (RandomAccessFile file = new RandomAccessFile(gcLog().toFile(), "r")) {
       file.seek(mark);
@@ -54,5 +87,14 @@ abstract class Target implements AutoCloseable {
       }
     }
     return longest;
+  }
+
+  @Override
+  public void close() throws Exception {
+    feed.close();
+    server.close();
+    if (ownDatabase != null) {
+      ownDatabase.close();
+    }
   }
 }
