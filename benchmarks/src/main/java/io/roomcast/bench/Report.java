@@ -43,11 +43,21 @@ final class Report {
   }
 
   static String deliveries(List<Row> rows) {
-    StringBuilder table = new StringBuilder();
-    table.append(
-        "| scenario | server | offered deliveries/s | deliveries/s | delivered % | missing / dup / dropped clients | "
-            + "p50 ms | p99 ms | max ms | CPU-s per 1M | longest GC ms | RSS MB | generator CPU % |\n");
-    table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder table =
+        header(
+            "scenario",
+            "server",
+            "offered deliveries/s",
+            "deliveries/s",
+            "delivered %",
+            "missing / dup / dropped clients",
+            "p50 ms",
+            "p99 ms",
+            "max ms",
+            "CPU-s per 1M",
+            "longest GC ms",
+            "RSS MB",
+            "generator CPU %");
     Map<String, List<Row>> byScenario = new LinkedHashMap<>();
     rows.forEach(
         row -> byScenario.computeIfAbsent(row.scenario(), k -> new ArrayList<>()).add(row));
@@ -100,11 +110,15 @@ final class Report {
   }
 
   static String memory(List<MemoryRow> rows) {
-    StringBuilder table = new StringBuilder();
-    table.append(
-        "| server | idle joined clients | RSS per connection KB | heap after GC per connection KB | "
-            + "direct (JVM) / external (Node) per connection KB | RSS MB | heap after GC MB |\n");
-    table.append("|---|---|---|---|---|---|---|\n");
+    StringBuilder table =
+        header(
+            "server",
+            "idle joined clients",
+            "RSS per connection KB",
+            "heap after GC per connection KB",
+            "direct (JVM) / external (Node) per connection KB",
+            "RSS MB",
+            "heap after GC MB");
     for (MemoryRow row : rows) {
       table.append(
           String.format(
@@ -119,6 +133,13 @@ final class Report {
               row.joined().heapBytes() >> 20));
     }
     return table.toString();
+  }
+
+  /** A Markdown table's header and separator lines. */
+  private static StringBuilder header(String... columns) {
+    StringBuilder table = new StringBuilder("| " + String.join(" | ", columns) + " |\n|");
+    table.append("---|".repeat(columns.length)).append('\n');
+    return table;
   }
 
   private static String times(double ours, double theirs) {
