@@ -13,8 +13,8 @@ import io.roomcast.socket.admin.Readiness;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
-import io.roomcast.socket.emit.PerClientDelivery;
 import io.roomcast.socket.emit.RoomEmitter;
+import io.roomcast.socket.emit.SharedFrameDelivery;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
 import io.roomcast.socket.http.OriginGuard;
@@ -150,7 +150,7 @@ public final class SocketServer implements AutoCloseable {
           new RoomEmitter(
               parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
               config.uuidField(),
-              new PerClientDelivery(),
+              new SharedFrameDelivery(false),
               metrics);
       parts.streams =
           ChangeStreams.open(

@@ -1,0 +1,71 @@
+package io.roomcast.socket.emit;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.roomcast.socket.limits.SocketIoInternals;
+import java.util.Collection;
+
+/**
+ * Encodes a change once per wire format ({@link EventFrames}) and writes the same bytes to every
+ * websocket client: the clients are grouped by the event loop of their channel, and each loop gets
+ * one task that writes a retained duplicate of the frame to each of its channels and flushes it
+ * ({@link FrameWrites}). No packet, no encoding and no cross-thread task per client. Clients whose
+ * current transport is polling (or whose websocket cannot be reached) keep netty-socketio's bounded
+ * packet queue through {@link PerClientDelivery}.
+ */
+public final class SharedFrameDelivery implements ChangeDelivery {
+  private final boolean recoveryOffset;
+  private final PerClientDelivery packets;
+  private final ByteBufAllocator allocator;
+
+  /**
+   * @param recoveryOffset whether Engine.IO v4 clients get the change's id as a last argument (the
+   *     Socket.IO connection-state-recovery offset)
+   */
+  public SharedFrameDelivery(boolean recoveryOffset) {
+    this.recoveryOffset = recoveryOffset;
+    this.packets = new PerClientDelivery(recoveryOffset);
+    this.allocator = ByteBufAllocator.DEFAULT;
+  }
+
+  @Override
+  public void deliver(PreparedChange change, Collection<SocketIOClient> clients) {
+    LoopBatches batches = new LoopBatches(clients.size());
+    for (SocketIOClient client : clients) {
+      Channel channel = websocketOf(client);
+      if (channel == null) {
+        packets.send(client, change);
+      } else {
+        batches.add(channel, recoveryOffset && client.getEngineIOVersion() == EngineIOVersion.V4);
+      }
+    }
+    if (batches.isEmpty()) {
+      return;
+    }
+    ByteBuf plain = batches.anyPlain() ? EventFrames.frame(change, false, allocator) : null;
+    ByteBuf withOffset =
+        batches.anyWithOffset() ? EventFrames.frame(change, true, allocator) : null;
+    try {
+      batches.dispatch(plain, withOffset);
+    } finally {
+      release(plain);
+      release(withOffset);
+    }
+  }
+
+  private static Channel websocketOf(SocketIOClient client) {
+    return client instanceof NamespaceClient connected
+        ? SocketIoInternals.websocketChannel(connected.getBaseClient())
+        : null;
+  }
+
+  private static void release(ByteBuf frame) {
+    if (frame != null) {
+      frame.release();
+    }
+  }
+}
