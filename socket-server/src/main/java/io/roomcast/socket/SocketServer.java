@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
+import io.netty.channel.epoll.Epoll;
 import io.roomcast.common.metrics.ProcessMetrics;
 import io.roomcast.socket.admin.AdminServer;
 import io.roomcast.socket.admin.Readiness;
@@ -197,6 +198,9 @@ public final class SocketServer implements AutoCloseable {
     configuration.setHostname(config.socketHost());
     configuration.setPort(config.socketPort());
     configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);
+    // Linux's epoll transport writes a buffer from its memory address; NIO wraps each write in a
+    // new ByteBuffer, an allocation per client per event (docs/performance.md).
+    configuration.setUseLinuxNativeEpoll(Epoll.isAvailable());
     // Acks carry results, so they are sent by the handlers, never automatically.
     configuration.setAckMode(AckMode.MANUAL);
     // null: the allowed request Origin is echoed (OriginGuard has refused every other one).

@@ -80,12 +80,10 @@ final class LoopBatches {
     return loopCount++;
   }
 
-  /** Grows by doubling up to the number of clients, the most one loop can get. */
+  /** Sized once for every client (the most one loop can get): no copies while filling it. */
   private Channel[] append(Channel[] channels, int index, Channel channel) {
     if (channels == null) {
-      channels = new Channel[Math.min(capacity, 16)];
-    } else if (index == channels.length) {
-      channels = Arrays.copyOf(channels, Math.min(capacity, index * 2));
+      channels = new Channel[capacity];
     }
     channels[index] = channel;
     return channels;

@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.roomcast.socket.limits.SocketIoInternals;
 import java.util.Collection;
@@ -16,6 +17,12 @@ import java.util.Collection;
  * ({@link FrameWrites}). No packet, no encoding and no cross-thread task per client. Clients whose
  * current transport is polling (or whose websocket cannot be reached) keep netty-socketio's bounded
  * packet queue through {@link PerClientDelivery}.
+ *
+ * <p>Order: a client's frames are written by tasks on its event loop in the order of the calls. A
+ * packet netty-socketio sends the same client afterwards (an ack) is queued for it and written by a
+ * later task, so after these frames; to be sure of that even while an older write of
+ * netty-socketio's is still queued (it would take the ack along), send it from the client's event
+ * loop, in a task queued after this call.
  */
 public final class SharedFrameDelivery implements ChangeDelivery {
   private final boolean recoveryOffset;
@@ -29,7 +36,9 @@ public final class SharedFrameDelivery implements ChangeDelivery {
   public SharedFrameDelivery(boolean recoveryOffset) {
     this.recoveryOffset = recoveryOffset;
     this.packets = new PerClientDelivery(recoveryOffset);
-    this.allocator = ByteBufAllocator.DEFAULT;
+    // Pooled: each channel's retained duplicate of a pooled buffer is a recycled object, so a write
+    // allocates nothing (Netty 4.2's default allocator makes a new duplicate per call).
+    this.allocator = PooledByteBufAllocator.DEFAULT;
   }
 
   @Override
