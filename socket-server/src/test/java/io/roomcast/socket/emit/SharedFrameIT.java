@@ -6,20 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.Eio3PollingClient;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawWebSocket;
 import io.roomcast.socket.testing.Received;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One change reaches, in the same room, an Engine.IO v3 (Socket.IO v2) and a v4 websocket client
@@ -31,40 +29,26 @@ class SharedFrameIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_FRAME = 16 * 1024;
 
-  private static EmbeddedMongo mongo;
-  private static MongoWriter writer;
-  private static SocketServer server;
-
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    writer = new MongoWriter(mongo.connectionString());
-    server = SocketServers.start(mongo.connectionString(), Map.of("MAX_FRAME", "" + MAX_FRAME));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    writer.close();
-    mongo.close();
-  }
+  @RegisterExtension
+  static final ServerWithDatabase FIXTURE =
+      ServerWithDatabase.perClass(Map.of("MAX_FRAME", "" + MAX_FRAME));
 
   @Test
   void oneChangeReachesEveryKindOfClientWithItsFraming() throws Exception {
     UUID room = UUID.randomUUID();
-    try (RawWebSocket v3 = RawWebSocket.connected(server.port(), 3, 0);
-        RawWebSocket v4 = RawWebSocket.connected(server.port(), 4, 0);
+    try (RawWebSocket v3 = RawWebSocket.connected(FIXTURE.port(), 3, 0);
+        RawWebSocket v4 = RawWebSocket.connected(FIXTURE.port(), 4, 0);
         RawWebSocket deflating = deflateOffering();
-        JavaClient java = JavaClient.connect(SocketServers.url(server), "websocket")) {
+        JavaClient java = JavaClient.connect(SocketServers.url(FIXTURE.server()), "websocket")) {
       for (RawWebSocket socket : new RawWebSocket[] {v3, v4, deflating}) {
         socket.join(room);
       }
-      Eio3PollingClient polling = Eio3PollingClient.connect(SocketServers.url(server));
+      Eio3PollingClient polling = Eio3PollingClient.connect(SocketServers.url(FIXTURE.server()));
       polling.send("420[\"JoinRoom\",[\"" + room + "\"]]");
       polling.awaitPacket("430");
       assertTrue(java.awaitConnected().join(room.toString()).path("ok").asBoolean());
 
-      writer.collection("app", "items").insertOne(MongoWriter.document(room, "{n: 1}"));
+      FIXTURE.writer().collection("app", "items").insertOne(MongoWriter.document(room, "{n: 1}"));
 
       String event = v4.awaitText("42[");
       JsonNode args = JSON.readTree(event.substring(2));
@@ -93,9 +77,10 @@ class SharedFrameIT {
   @Test
   void aWebsocketClientGetsTheSharedFrameNotNettySocketIosPacket() throws Exception {
     UUID room = UUID.randomUUID();
-    try (RawWebSocket v4 = RawWebSocket.connected(server.port(), 4, 0)) {
+    try (RawWebSocket v4 = RawWebSocket.connected(FIXTURE.port(), 4, 0)) {
       v4.join(room);
-      writer
+      FIXTURE
+          .writer()
           .collection("app", "items")
           .insertMany(MongoWriter.filledDocuments(room, 1, 2 * MAX_FRAME));
       RawWebSocket.Frame frame = v4.read();
@@ -112,7 +97,7 @@ class SharedFrameIT {
   private static RawWebSocket deflateOffering() throws Exception {
     RawWebSocket socket =
         RawWebSocket.open(
-            server.port(),
+            FIXTURE.port(),
             4,
             "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n",
             0);

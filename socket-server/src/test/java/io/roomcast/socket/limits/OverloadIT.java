@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoCollection;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.roomcast.embedded.EmbeddedMongo;
 import io.roomcast.embedded.testing.CapturedLog;
-import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.JavaClient;
 import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.RawWebSocket;
+import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Overload through the shared-frame path: a room with many clients that stop reading and one that
@@ -40,41 +38,25 @@ class OverloadIT {
   private static final int EVENTS = 4000; // 32 MB written
   private static final long HELD_AT_MOST = 16L * 1024 * 1024;
 
-  private static EmbeddedMongo mongo;
-  private static MongoWriter writer;
-  private static SocketServer server;
-
-  @BeforeAll
-  static void start() {
-    mongo = EmbeddedMongo.start();
-    writer = new MongoWriter(mongo.connectionString());
-    server =
-        SocketServers.start(
-            mongo.connectionString(), Map.of("MAX_CLIENT_BUFFER_BYTES", "" + MAX_BUFFER));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    writer.close();
-    mongo.close();
-  }
+  @RegisterExtension
+  static final ServerWithDatabase FIXTURE =
+      ServerWithDatabase.perClass(Map.of("MAX_CLIENT_BUFFER_BYTES", "" + MAX_BUFFER));
 
   @Test
   void slowClientsAreDroppedAndMemoryStaysBounded() throws Exception {
     UUID room = UUID.randomUUID();
     List<RawWebSocket> slow = new ArrayList<>();
     try (CapturedLog log = CapturedLog.of(ClientDropper.class);
-        JavaClient good = JavaClient.connect(SocketServers.url(server), "websocket")) {
+        JavaClient good = JavaClient.connect(SocketServers.url(FIXTURE.server()), "websocket")) {
       assertTrue(good.awaitConnected().join(room.toString()).path("ok").asBoolean());
       for (int i = 0; i < SLOW_CLIENTS; i++) {
-        RawWebSocket socket = RawWebSocket.connected(server.port(), 4, 4096);
+        RawWebSocket socket = RawWebSocket.connected(FIXTURE.port(), 4, 4096);
         socket.join(room);
         slow.add(socket); // reads nothing from here on
       }
       long baseline = pooledDirect();
       long mostHeld = 0;
-      MongoCollection<BsonDocument> items = writer.collection("app", "items");
+      MongoCollection<BsonDocument> items = FIXTURE.writer().collection("app", "items");
       for (int written = 0; written < EVENTS; written += BATCH) {
         items.insertMany(MongoWriter.filledDocuments(room, BATCH, DOCUMENT_CHARS));
         long expected = written + BATCH;
