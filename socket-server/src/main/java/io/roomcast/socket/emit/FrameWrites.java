@@ -7,7 +7,8 @@ import io.netty.channel.Channel;
  * The task one event loop runs for one change: writes the change's frame to each of that loop's
  * channels and flushes each. Each channel gets a retained duplicate (its own indexes, the shared
  * bytes), so the frame is freed once the last channel has sent it. A channel over its write-buffer
- * bound is skipped: limits/WritabilityGuard drops it after this task. Holds one reference to each
+ * bound is still written to: limits/WritabilityGuard drops it after this task if it stays over, and
+ * a client the kernel drained in between must not have missed an event. Holds one reference to each
  * frame, released when it has run.
  */
 final class FrameWrites implements Runnable {
@@ -51,7 +52,7 @@ final class FrameWrites implements Runnable {
   private static void write(ByteBuf frame, Channel[] channels, int count) {
     for (int i = 0; i < count; i++) {
       Channel channel = channels[i];
-      if (channel.isActive() && channel.isWritable()) {
+      if (channel.isActive()) {
         channel.writeAndFlush(frame.retainedDuplicate(), channel.voidPromise());
       }
     }
