@@ -3,6 +3,7 @@ package io.roomcast.socket.emit;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.MultithreadEventExecutorGroup;
 import java.util.Arrays;
 
 /**
@@ -53,6 +54,16 @@ final class LoopBatches {
     return offsetTotal > 0;
   }
 
+  /** The channels grouped for {@code loop} so far (both formats). */
+  int channelsOf(EventLoop loop) {
+    for (int i = 0; i < loopCount; i++) {
+      if (loops[i] == loop) {
+        return plainCounts[i] + offsetCounts[i];
+      }
+    }
+    return 0;
+  }
+
   /** One task per event loop, each holding its own reference to the frames it writes. */
   void dispatch(ByteBuf plainFrame, ByteBuf offsetFrame) {
     for (int i = 0; i < loopCount; i++) {
@@ -80,12 +91,27 @@ final class LoopBatches {
     return loopCount++;
   }
 
-  /** Sized once for every client (the most one loop can get): no copies while filling it. */
+  /** Starts at the loop's expected share of the clients and doubles past it (rarely). */
   private Channel[] append(Channel[] channels, int index, Channel channel) {
     if (channels == null) {
-      channels = new Channel[capacity];
+      channels = new Channel[expectedShare(channel)];
+    } else if (index == channels.length) {
+      channels = Arrays.copyOf(channels, Math.min(capacity, index * 2));
     }
     channels[index] = channel;
     return channels;
+  }
+
+  /**
+   * Netty spreads channels over a group's loops in turn, so a loop holds about its share of a room:
+   * that plus a quarter and a few, so the arrays of one delivery add up to little more than one
+   * reference per client however many loops there are.
+   */
+  private int expectedShare(Channel channel) {
+    int loops =
+        channel.eventLoop().parent() instanceof MultithreadEventExecutorGroup group
+            ? group.executorCount()
+            : 1;
+    return Math.min(capacity, capacity / loops + capacity / (4 * loops) + 8);
   }
 }
