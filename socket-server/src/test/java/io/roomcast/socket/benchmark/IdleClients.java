@@ -1,9 +1,15 @@
 package io.roomcast.socket.benchmark;
 
 import io.roomcast.socket.testing.RawWebSocket;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The client side of {@link IdleMemoryBenchmark}, in a process of its own so that the clients'
@@ -21,7 +27,10 @@ public final class IdleClients {
     for (int i = 0; i < rooms; i++) {
       roomIds.add(UUID.randomUUID());
     }
-    List<RawWebSocket> sockets = new ArrayList<>();
+    Queue<RawWebSocket> sockets = new ConcurrentLinkedQueue<>();
+    ScheduledExecutorService pongs = Executors.newSingleThreadScheduledExecutor();
+    pongs.scheduleWithFixedDelay(
+        () -> sockets.forEach(IdleClients::pong), 10, 10, TimeUnit.SECONDS);
     for (int i = 0; i < clients; i++) {
       RawWebSocket socket = RawWebSocket.connected(port, 4, 0);
       socket.join(roomIds.get(i % rooms));
@@ -29,5 +38,13 @@ public final class IdleClients {
     }
     System.out.println("joined " + sockets.size());
     Thread.sleep(Long.MAX_VALUE); // held until the benchmark kills this process
+  }
+
+  private static void pong(RawWebSocket socket) {
+    try {
+      socket.sendText("3");
+    } catch (IOException e) {
+      // that one is gone; the count printed at the end tells
+    }
   }
 }
