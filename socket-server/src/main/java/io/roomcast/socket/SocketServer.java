@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
+import io.netty.channel.epoll.Epoll;
 import io.roomcast.common.metrics.ProcessMetrics;
 import io.roomcast.socket.admin.AdminServer;
 import io.roomcast.socket.admin.Readiness;
@@ -14,8 +15,8 @@ import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
 import io.roomcast.socket.emit.ChangePreparer;
-import io.roomcast.socket.emit.PerClientDelivery;
 import io.roomcast.socket.emit.RoomEmitter;
+import io.roomcast.socket.emit.SharedFrameDelivery;
 import io.roomcast.socket.guard.NodeSessionIds;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
@@ -172,7 +173,7 @@ public final class SocketServer implements AutoCloseable {
       parts.hub =
           new DeliveryHub(
               parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
-              new PerClientDelivery(),
+              new SharedFrameDelivery(false),
               config.replay(),
               metrics);
       parts.catchUps =
@@ -240,6 +241,9 @@ public final class SocketServer implements AutoCloseable {
     configuration.setHostname(config.socketHost());
     configuration.setPort(config.socketPort());
     configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);
+    // Linux's epoll transport writes a buffer from its memory address; NIO wraps each write in a
+    // new ByteBuffer, an allocation per client per event (docs/performance.md).
+    configuration.setUseLinuxNativeEpoll(Epoll.isAvailable());
     // Acks carry results, so they are sent by the handlers, never automatically.
     configuration.setAckMode(AckMode.MANUAL);
     // null: the allowed request Origin is echoed (OriginGuard has refused every other one).

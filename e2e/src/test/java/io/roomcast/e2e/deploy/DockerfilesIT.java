@@ -25,11 +25,18 @@ class DockerfilesIT {
 
   @ParameterizedTest
   @CsvSource({
-    "backend.Dockerfile, backend, BACKEND_PORT=8082, 8082, BACKEND_PORT",
-    "socket-server.Dockerfile, socket-server, SOCKET_PORT=8083 ADMIN_PORT=9083, 8083 9083, ADMIN_PORT"
+    "backend.Dockerfile, backend, BACKEND_PORT=8082, 8082, BACKEND_PORT, 17",
+    // 25: generational ZGC (docs/performance.md#fan-out-hot-path)
+    "socket-server.Dockerfile, socket-server, SOCKET_PORT=8083 ADMIN_PORT=9083, 8083 9083, ADMIN_PORT,"
+        + " 25"
   })
   void javaImagesBuildWithMavenAndRunAsNonRootWithAReadinessHealthcheck(
-      String file, String module, String env, String ports, String healthPortVariable) {
+      String file,
+      String module,
+      String env,
+      String ports,
+      String healthPortVariable,
+      int runtimeJava) {
     Dockerfile dockerfile = Dockerfile.read(RepoRoot.file("docker/" + file));
     Dockerfile.Stage build = dockerfile.stage("build");
     assertTrue(build.from().startsWith("maven:3.9-eclipse-temurin-17 "), build.from());
@@ -40,7 +47,7 @@ class DockerfilesIT {
     assertTrue(Files.isDirectory(RepoRoot.find().resolve(module)), module);
 
     Dockerfile.Stage runtime = dockerfile.runtime();
-    assertEquals("eclipse-temurin:17-jre", runtime.from());
+    assertEquals("eclipse-temurin:" + runtimeJava + "-jre", runtime.from());
     List<String> users = runtime.all("USER");
     assertFalse(users.isEmpty(), file + " sets a USER");
     String user = users.get(users.size() - 1);

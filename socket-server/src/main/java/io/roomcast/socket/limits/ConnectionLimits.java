@@ -26,12 +26,14 @@ public final class ConnectionLimits {
   private final ClientDropper dropper;
   private final int maxClientBufferBytes;
   private final WriteBufferWaterMark waterMark;
+  private final String notReading;
   private final AttachmentGuard attachmentGuard;
 
   private ConnectionLimits(SocketIOServer server, SocketServerConfig config) {
     this.dropper = new ClientDropper(server.getNamespace(Namespace.DEFAULT_NAME));
     this.maxClientBufferBytes = config.maxClientBufferBytes();
     this.waterMark = new WriteBufferWaterMark(maxClientBufferBytes / 2, maxClientBufferBytes);
+    this.notReading = WritabilityGuard.reason(maxClientBufferBytes);
     this.attachmentGuard = new AttachmentGuard(dropper, config.maxAttachments());
   }
 
@@ -57,7 +59,7 @@ public final class ConnectionLimits {
     pipeline.addBefore(
         SocketIOChannelInitializer.PACKET_HANDLER,
         WRITABILITY_GUARD,
-        new WritabilityGuard(dropper, maxClientBufferBytes));
+        new WritabilityGuard(dropper, notReading));
     pipeline.addBefore(
         SocketIOChannelInitializer.PACKET_HANDLER, ATTACHMENT_GUARD, attachmentGuard);
   }

@@ -21,9 +21,16 @@ final class WritabilityGuard extends ChannelInboundHandlerAdapter {
   private final String reason;
   private UUID sessionId;
 
-  WritabilityGuard(ClientDropper dropper, int maxBytes) {
+  /**
+   * @param reason the drop's log text, one string shared by every connection's guard
+   */
+  WritabilityGuard(ClientDropper dropper, String reason) {
     this.dropper = dropper;
-    this.reason = "unsent data over MAX_CLIENT_BUFFER_BYTES=" + maxBytes + " (client not reading)";
+    this.reason = reason;
+  }
+
+  static String reason(int maxBytes) {
+    return "unsent data over MAX_CLIENT_BUFFER_BYTES=" + maxBytes + " (client not reading)";
   }
 
   /** Notes the session a poll or websocket upgrade names, to name it when dropping. */

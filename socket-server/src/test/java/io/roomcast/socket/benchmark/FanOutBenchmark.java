@@ -122,6 +122,7 @@ public final class FanOutBenchmark {
         "%d websocket clients in %d rooms connected and joined in %d ms%n",
         clients, rooms, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectStart));
 
+    ThreadCosts costs = ThreadCosts.start();
     long start = System.nanoTime();
     for (int i = 0; i < events; i++) {
       BsonDocument document = MongoWriter.document(roomIds.get(i % rooms), "{n: " + i + "}");
@@ -135,6 +136,7 @@ public final class FanOutBenchmark {
     }
     long end = System.nanoTime();
     report(clients, rooms, events, expected, received.get(), start, written, end, latencies);
+    reportCosts(costs, received.get());
     sockets.forEach(socket -> socket.abort());
   }
 
@@ -173,6 +175,23 @@ public final class FanOutBenchmark {
         percentile(sorted, 1.0),
         heapMb,
         clients);
+  }
+
+  /** CPU and allocation per delivery by thread group: which groups are the server's is printed. */
+  private static void reportCosts(ThreadCosts costs, long deliveries) {
+    System.out.printf("GC time during the run: %d ms%n", costs.gcMillisSince());
+    costs.since().entrySet().stream()
+        .filter(group -> group.getValue()[0] > 10_000_000L)
+        .forEach(
+            group ->
+                System.out.printf(
+                    "  threads %-40s CPU %7.0f ms = %6.2f us/delivery, allocated %8.1f MB = %7.0f"
+                        + " B/delivery%n",
+                    group.getKey(),
+                    group.getValue()[0] / 1e6,
+                    group.getValue()[0] / 1e3 / deliveries,
+                    group.getValue()[1] / 1e6,
+                    (double) group.getValue()[1] / deliveries));
   }
 
   private static double percentile(long[] sorted, double p) {

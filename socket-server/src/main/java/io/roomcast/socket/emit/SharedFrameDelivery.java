@@ -1,0 +1,80 @@
+package io.roomcast.socket.emit;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.roomcast.socket.limits.SocketIoInternals;
+import java.util.Collection;
+
+/**
+ * Encodes a change once per wire format ({@link EventFrames}) and writes the same bytes to every
+ * websocket client: the clients are grouped by the event loop of their channel, and each loop gets
+ * one task that writes a retained duplicate of the frame to each of its channels and flushes it
+ * ({@link FrameWrites}). No packet, no encoding and no cross-thread task per client. Clients whose
+ * current transport is polling (or whose websocket cannot be reached) keep netty-socketio's bounded
+ * packet queue through {@link PerClientDelivery}.
+ *
+ * <p>Order: a client's frames are written by tasks on its event loop in the order of the calls. A
+ * packet netty-socketio sends the same client afterwards (an ack) is queued for it and written by a
+ * later task, so after these frames; to be sure of that even while an older write of
+ * netty-socketio's is still queued (it would take the ack along), send it from the client's event
+ * loop, in a task queued after this call.
+ */
+public final class SharedFrameDelivery implements ChangeDelivery {
+  private final boolean recoveryOffset;
+  private final PerClientDelivery packets;
+  private final ByteBufAllocator allocator;
+
+  /**
+   * @param recoveryOffset whether Engine.IO v4 clients get the change's id as a last argument (the
+   *     Socket.IO connection-state-recovery offset)
+   */
+  public SharedFrameDelivery(boolean recoveryOffset) {
+    this.recoveryOffset = recoveryOffset;
+    this.packets = new PerClientDelivery(recoveryOffset);
+    // Pooled: each channel's retained duplicate of a pooled buffer is a recycled object, so a write
+    // allocates nothing (Netty 4.2's default allocator makes a new duplicate per call).
+    this.allocator = PooledByteBufAllocator.DEFAULT;
+  }
+
+  @Override
+  public void deliver(PreparedChange change, Collection<SocketIOClient> clients) {
+    LoopBatches batches = new LoopBatches(clients.size());
+    for (SocketIOClient client : clients) {
+      Channel channel = websocketOf(client);
+      if (channel == null) {
+        packets.send(client, change);
+      } else {
+        batches.add(channel, recoveryOffset && client.getEngineIOVersion() == EngineIOVersion.V4);
+      }
+    }
+    if (batches.isEmpty()) {
+      return;
+    }
+    ByteBuf plain = batches.anyPlain() ? EventFrames.frame(change, false, allocator) : null;
+    ByteBuf withOffset =
+        batches.anyWithOffset() ? EventFrames.frame(change, true, allocator) : null;
+    try {
+      batches.dispatch(plain, withOffset);
+    } finally {
+      release(plain);
+      release(withOffset);
+    }
+  }
+
+  private static Channel websocketOf(SocketIOClient client) {
+    return client instanceof NamespaceClient connected
+        ? SocketIoInternals.websocketChannel(connected.getBaseClient())
+        : null;
+  }
+
+  private static void release(ByteBuf frame) {
+    if (frame != null) {
+      frame.release();
+    }
+  }
+}
