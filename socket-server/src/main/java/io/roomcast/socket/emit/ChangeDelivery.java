@@ -14,4 +14,13 @@ public interface ChangeDelivery {
    * blocks: writes happen on the clients' event loops.
    */
   void deliver(PreparedChange change, Collection<SocketIOClient> clients);
+
+  /**
+   * Runs {@code task} once everything delivered to {@code client} so far has been written, so that
+   * a packet the task sends (a JoinRoom ack after a replay) follows those changes on the wire. By
+   * default at once: a delivery that queues each client's packets in order needs nothing more.
+   */
+  default void afterWrites(SocketIOClient client, Runnable task) {
+    task.run();
+  }
 }

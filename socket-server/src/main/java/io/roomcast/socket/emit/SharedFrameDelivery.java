@@ -19,10 +19,9 @@ import java.util.Collection;
  * packet queue through {@link PerClientDelivery}.
  *
  * <p>Order: a client's frames are written by tasks on its event loop in the order of the calls. A
- * packet netty-socketio sends the same client afterwards (an ack) is queued for it and written by a
- * later task, so after these frames; to be sure of that even while an older write of
- * netty-socketio's is still queued (it would take the ack along), send it from the client's event
- * loop, in a task queued after this call.
+ * packet netty-socketio sends the same client afterwards (an ack) goes through its packet queue,
+ * which an older write of netty-socketio's still waiting on the loop would drain ahead of these
+ * frames; {@link #afterWrites} runs the sending on the client's loop, after the frames.
  */
 public final class SharedFrameDelivery implements ChangeDelivery {
   private final boolean recoveryOffset;
@@ -63,6 +62,16 @@ public final class SharedFrameDelivery implements ChangeDelivery {
     } finally {
       release(plain);
       release(withOffset);
+    }
+  }
+
+  @Override
+  public void afterWrites(SocketIOClient client, Runnable task) {
+    Channel channel = websocketOf(client);
+    if (channel == null) {
+      task.run(); // polling: the packet queue keeps the order
+    } else {
+      channel.eventLoop().execute(task); // after the frame writes this thread queued there
     }
   }
 

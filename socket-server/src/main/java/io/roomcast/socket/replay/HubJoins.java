@@ -178,7 +178,8 @@ final class HubJoins {
     }
     joinLive(client, request);
     metrics.replayed(replay, source, replay ? changes.size() : 0);
-    request.answer().complete(outcomes);
+    // The answer sends the ack: on the wire it must follow the replayed changes.
+    delivery.afterWrites(client, () -> request.answer().complete(outcomes));
   }
 
   /** The request no longer waits: its connection may have another catch-up. */
