@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.roomcast.common.metrics.ProcessMetrics;
@@ -23,6 +24,7 @@ import io.roomcast.socket.http.QuietExceptionListener;
 import io.roomcast.socket.limits.ConnectionLimits;
 import io.roomcast.socket.metrics.SocketGauges;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.recovery.ConnectionRecovery;
 import io.roomcast.socket.rooms.RoomProtocol;
 import io.roomcast.socket.shutdown.ClientCloser;
 import io.roomcast.socket.stream.ChangeStreams;
@@ -51,6 +53,7 @@ public final class SocketServer implements AutoCloseable {
   private final AdminServer admin;
   private final ProcessMetrics processMetrics;
   private final RoomAuth auth;
+  private final ConnectionRecovery recovery;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SocketServer(Parts parts) {
@@ -63,6 +66,7 @@ public final class SocketServer implements AutoCloseable {
     this.admin = parts.admin;
     this.processMetrics = parts.processMetrics;
     this.auth = parts.auth;
+    this.recovery = parts.recovery;
   }
 
   /** What start() has built so far, so that a failure can close exactly that. */
@@ -76,6 +80,7 @@ public final class SocketServer implements AutoCloseable {
     AdminServer admin;
     ProcessMetrics processMetrics;
     RoomAuth auth;
+    ConnectionRecovery recovery;
 
     void closeQuietly() {
       if (admin != null) {
@@ -89,6 +94,9 @@ public final class SocketServer implements AutoCloseable {
       }
       if (auth != null) {
         auth.close();
+      }
+      if (recovery != null) {
+        recovery.close();
       }
       if (processMetrics != null) {
         processMetrics.close();
@@ -132,7 +140,10 @@ public final class SocketServer implements AutoCloseable {
     parts.processMetrics = owned;
     try {
       SocketMetrics metrics = new SocketMetrics(registry);
-      parts.socketIo = new SocketIOServer(socketIoConfiguration(config));
+      parts.recovery =
+          ConnectionRecovery.start(
+              config.recovery(), config.mongoUri(), metrics, config.maxClients());
+      parts.socketIo = new SocketIOServer(socketIoConfiguration(config, parts.recovery));
       ConnectionLimits limits = ConnectionLimits.register(parts.socketIo, config);
       parts.auth = RoomAuth.start(config.roomAuth());
       GuardedChannelInitializer pipeline =
@@ -140,17 +151,28 @@ public final class SocketServer implements AutoCloseable {
               new OriginGuard(config.allowedOrigins()),
               new SessionLimits(config.connectTimeoutMillis(), config.maxClients()),
               limits,
-              new ConnectAuthRequired());
+              new ConnectAuthRequired(),
+              parts.recovery == null ? null : parts.recovery.connectHandler());
       PipelineReplacement.install(parts.socketIo, pipeline);
       parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
-      RoomProtocol.register(parts.socketIo, config.maxRoomsPerClient(), parts.auth, metrics);
+      ConnectionRecovery recovery = parts.recovery;
+      RoomProtocol rooms =
+          RoomProtocol.register(
+              parts.socketIo,
+              config.maxRoomsPerClient(),
+              parts.auth,
+              metrics,
+              recovery == null ? client -> {} : recovery::roomsChanged);
+      if (recovery != null) {
+        recovery.register(parts.socketIo, rooms::restore);
+      }
       parts.listening = SocketIoBinding.bind(parts.socketIo, config);
       parts.emitter =
           new RoomEmitter(
               parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
               config.uuidField(),
-              new PerClientDelivery(),
+              new PerClientDelivery(parts.recovery != null),
               metrics);
       parts.streams =
           ChangeStreams.open(
@@ -178,7 +200,7 @@ public final class SocketServer implements AutoCloseable {
     SocketServer server = new SocketServer(parts);
     LOG.info(
         "socket server listening on {}:{}, admin (metrics, health) on {}:{}, watching {} on {}, "
-            + "rooms by field '{}', origins {}, room authorization {}",
+            + "rooms by field '{}', origins {}, room authorization {}, recovery {}",
         config.socketHost(),
         server.port(),
         config.adminHost(),
@@ -187,13 +209,22 @@ public final class SocketServer implements AutoCloseable {
         config.mongoUri().getHosts(),
         config.uuidField(),
         config.allowedOrigins(),
-        config.roomAuth().mode());
+        config.roomAuth().mode(),
+        parts.recovery == null ? "off" : "on (" + config.recovery().ttl().toSeconds() + " s)");
     parts.auth.warnIfOpen();
+    if (parts.recovery != null) {
+      parts.recovery.warnIfNotShared();
+    }
     return server;
   }
 
-  private static Configuration socketIoConfiguration(SocketServerConfig config) {
+  private static Configuration socketIoConfiguration(
+      SocketServerConfig config, ConnectionRecovery recovery) {
     Configuration configuration = new Configuration();
+    if (recovery != null) {
+      // CONNECT replies carry the recovery pid (see ConnectInternals).
+      configuration.setJsonSupport(new JacksonJsonSupport(recovery.jsonModule()));
+    }
     configuration.setHostname(config.socketHost());
     configuration.setPort(config.socketPort());
     configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);
@@ -258,6 +289,9 @@ public final class SocketServer implements AutoCloseable {
     socketIo.stop();
     admin.close();
     auth.close();
+    if (recovery != null) {
+      recovery.close();
+    }
     if (processMetrics != null) {
       processMetrics.close();
     }

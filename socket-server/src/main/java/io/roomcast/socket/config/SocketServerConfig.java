@@ -9,6 +9,7 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
+import io.roomcast.socket.recovery.RecoverySettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +168,7 @@ public final class SocketServerConfig {
             SHUTDOWN_DELAY,
             SHUTDOWN_GRACE));
     all.addAll(RoomAuthSettings.SETTINGS);
+    all.addAll(RecoverySettings.SETTINGS);
     return List.copyOf(all);
   }
 
@@ -181,6 +183,7 @@ public final class SocketServerConfig {
   private final int maxClientBufferBytes;
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
+  private final RecoverySettings recovery;
   private final int connectTimeoutMillis;
   private final int maxClients;
   private final String adminHost;
@@ -215,6 +218,14 @@ public final class SocketServerConfig {
               + ": expected less than SHUTDOWN_GRACE="
               + shutdownGrace.toSeconds()
               + ", which includes it");
+    }
+    recovery = RecoverySettings.from(settings);
+    if (watchDatabases.contains(recovery.database())) {
+      throw new ConfigException(
+          "invalid RECOVERY_DATABASE="
+              + recovery.database()
+              + ": expected a database that is not in WATCH_DATABASES (session records are no"
+              + " changes to deliver)");
     }
     // Last: its checks span several variables, so each single bad value above is named first.
     roomAuth = RoomAuthSettings.from(settings);
@@ -303,6 +314,11 @@ public final class SocketServerConfig {
   /** Who may join which room (ROOM_AUTH and its settings). */
   public RoomAuthSettings roomAuth() {
     return roomAuth;
+  }
+
+  /** Connection state recovery (RECOVERY and its settings). */
+  public RecoverySettings recovery() {
+    return recovery;
   }
 
   public String adminHost() {

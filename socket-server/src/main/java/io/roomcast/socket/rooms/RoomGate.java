@@ -11,6 +11,7 @@ import io.roomcast.socket.metrics.SocketMetrics;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,60 @@ final class RoomGate {
   private final GrantExpiry expiry;
   private final int maxRoomsPerClient;
   private final SocketMetrics metrics;
+  private final Consumer<SocketIOClient> roomsChanged;
 
+  /**
+   * @param roomsChanged told, under the client's grants' lock, after its rooms changed
+   */
   RoomGate(
-      RoomAuthorizer authorizer, GrantExpiry expiry, int maxRoomsPerClient, SocketMetrics metrics) {
+      RoomAuthorizer authorizer,
+      GrantExpiry expiry,
+      int maxRoomsPerClient,
+      SocketMetrics metrics,
+      Consumer<SocketIOClient> roomsChanged) {
     this.authorizer = authorizer;
     this.expiry = expiry;
     this.maxRoomsPerClient = maxRoomsPerClient;
     this.metrics = metrics;
+    this.roomsChanged = roomsChanged;
+  }
+
+  /**
+   * A recovered connection back into those of its former rooms it is still allowed (the same check
+   * as a fresh join, with what its new handshake granted) and that fit its room limit; completes
+   * with the rooms it is in now of those asked for.
+   */
+  CompletionStage<Set<String>> restore(SocketIOClient client, Set<String> rooms) {
+    return authorizer
+        .authorize(client, rooms, null)
+        .thenApply(
+            decision -> {
+              ConnectionGrants grants = ConnectionGrants.of(client);
+              Set<String> restored = new HashSet<>();
+              synchronized (grants) {
+                Set<String> current = JoinedRooms.of(client);
+                for (String room : decision.allowedUntil().keySet()) {
+                  if (current.contains(room) || current.size() < maxRoomsPerClient) {
+                    current.add(room);
+                    restored.add(room);
+                  }
+                }
+                client.joinRooms(restored);
+                metrics.roomsJoined(restored.size());
+                expiry.reschedule(client, grants);
+                roomsChanged.accept(client);
+              }
+              return restored;
+            });
+  }
+
+  /** Leaves rooms; the client's recorded rooms follow. */
+  void leave(SocketIOClient client, Set<String> rooms) {
+    synchronized (ConnectionGrants.of(client)) {
+      client.leaveRooms(rooms);
+      roomsChanged.accept(client);
+    }
+    metrics.roomsLeft(rooms.size());
   }
 
   /** The reply to a valid request, once authorized (possibly on another thread). */
@@ -82,6 +130,7 @@ final class RoomGate {
       client.joinRooms(added);
       metrics.roomsJoined(added.size());
       expiry.reschedule(client, grants);
+      roomsChanged.accept(client);
     }
     return RoomReply.done(request, "joined");
   }

@@ -5,9 +5,11 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.roomcast.socket.auth.ConnectionGrants;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.metrics.SocketMetrics;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +46,21 @@ public final class RoomProtocol {
     this.auth = auth;
   }
 
-  /** Registers the events on the server's default namespace; joins go through {@code auth}. */
-  public static void register(
-      SocketIOServer server, int maxRoomsPerClient, RoomAuth auth, SocketMetrics metrics) {
+  /**
+   * Registers the events on the server's default namespace; joins go through {@code auth}.
+   *
+   * @param roomsChanged told after a client's rooms changed (connection state recovery keeps them)
+   */
+  public static RoomProtocol register(
+      SocketIOServer server,
+      int maxRoomsPerClient,
+      RoomAuth auth,
+      SocketMetrics metrics,
+      Consumer<SocketIOClient> roomsChanged) {
     RoomProtocol protocol =
         new RoomProtocol(
-            new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient, metrics),
+            new RoomGate(
+                auth.authorizer(), auth.expiry(), maxRoomsPerClient, metrics, roomsChanged),
             new TokenEvents(auth),
             metrics,
             auth);
@@ -63,6 +74,16 @@ public final class RoomProtocol {
           protocol.tokens.authenticate(client, payload, ack);
         });
     server.addEventListener(CHECK, JsonNode.class, RoomProtocol::check);
+    return protocol;
+  }
+
+  /**
+   * Puts a recovered connection back into the rooms it had that it may still join, and replays
+   * their changes after {@code since}; completes with the number of rooms not restored.
+   */
+  public CompletionStage<Integer> restore(SocketIOClient client, Set<String> rooms, String since) {
+    auth.admit(client);
+    return gate.restore(client, rooms).thenApply(restored -> rooms.size() - restored.size());
   }
 
   private void join(SocketIOClient client, JsonNode payload, AckRequest ack) {
@@ -119,10 +140,7 @@ public final class RoomProtocol {
           RoomReply.rejected(request, request.error(), RoomReply.REQUEST_REJECTED));
       return;
     }
-    synchronized (ConnectionGrants.of(client)) {
-      client.leaveRooms(request.rooms());
-    }
-    metrics.roomsLeft(request.rooms().size());
+    gate.leave(client, request.rooms());
     ack.sendAckData(RoomReply.done(request, "left"));
   }
 
