@@ -4,11 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
-import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.ServerWithDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -122,7 +120,10 @@ class ConnectionRecoveryIT {
         await("record of the disconnected session")
             .atMost(Duration.ofSeconds(10))
             .until(
-                () -> sessions().find(Filters.eq("rooms", room.toString())).first(),
+                () ->
+                    SessionRecords.of(SERVER.writer())
+                        .find(Filters.eq("rooms", room.toString()))
+                        .first(),
                 r -> r != null);
     await("its TTL passed")
         .atMost(Duration.ofSeconds(20))
@@ -141,28 +142,11 @@ class ConnectionRecoveryIT {
     return SECRET.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static com.mongodb.client.MongoCollection<Document> sessions() {
-    return SERVER
-        .writer()
-        .collection("roomcast", SessionRooms.COLLECTION)
-        .withDocumentClass(Document.class);
-  }
-
-  /** The session's rooms are written asynchronously: wait until they are stored. */
-  static void awaitRecord(UUID room) {
-    await("session record holding " + room)
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> sessions().countDocuments(Filters.eq("rooms", room.toString())) == 1);
+  private static void awaitRecord(UUID room) {
+    SessionRecords.awaitHolding(SERVER.writer(), room);
   }
 
   private static void insert(UUID room, int n) {
-    SERVER
-        .writer()
-        .collection("app", "orders")
-        .insertOne(MongoWriter.document(room, "{n: " + n + "}"));
-  }
-
-  static void assertRecovered(boolean recovered) {
-    assertTrue(recovered);
+    SessionRecords.insert(SERVER.writer(), room, n);
   }
 }
