@@ -13,6 +13,7 @@ import io.roomcast.socket.metrics.SocketMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,12 @@ public final class RecoveringConnect extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(RecoveringConnect.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONNECT = "40{";
+
+  /**
+   * What an offset must look like: a resume token's {@code _data} (82 + the cluster time, then more
+   * hex). Anything else is not one of our change ids (an application event's last string).
+   */
+  private static final Pattern OFFSET = Pattern.compile("82[0-9A-Fa-f]{16,1022}");
 
   private final RecoveryTokens tokens;
   private final SessionRooms sessions;
@@ -47,21 +54,22 @@ public final class RecoveringConnect extends ChannelInboundHandlerAdapter {
       JsonNode auth = connectAuth(packets);
       if (auth != null && auth.path("pid").isTextual()) {
         RecoveryTokens.Check check = tokens.check(auth.get("pid").asText());
-        if (check instanceof RecoveryTokens.Valid valid && auth.path("offset").isTextual()) {
-          hold(ctx, packets, valid, auth.get("offset").asText());
+        String offset = auth.path("offset").asText("");
+        if (check instanceof RecoveryTokens.Valid valid && OFFSET.matcher(offset).matches()) {
+          hold(ctx, packets, valid, offset);
           return;
         }
-        metrics.recovery(outcome(check));
+        metrics.recovery(outcome(check, offset));
       }
     }
     ctx.fireChannelRead(msg);
   }
 
-  private static SocketMetrics.Recovery outcome(RecoveryTokens.Check check) {
+  private static SocketMetrics.Recovery outcome(RecoveryTokens.Check check, String offset) {
     if (check instanceof RecoveryTokens.Expired) {
       return SocketMetrics.Recovery.EXPIRED;
     }
-    if (check instanceof RecoveryTokens.Invalid) {
+    if (check instanceof RecoveryTokens.Invalid || !offset.isEmpty()) {
       return SocketMetrics.Recovery.INVALID;
     }
     return SocketMetrics.Recovery.NO_OFFSET;

@@ -89,6 +89,9 @@ class ConnectionRecoveryIT {
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)))
             .issue()
             .pid();
+    try (RecoveringSocket again = RecoveringSocket.resume(SERVER.port(), pid, "not-a-change-id")) {
+      assertNotEquals(pid, again.pid(), "an offset that is no change id: a fresh session");
+    }
     for (String bad : new String[] {"not-a-token", altered, foreign, expired}) {
       UUID canary = UUID.randomUUID();
       try (RecoveringSocket again = RecoveringSocket.resume(SERVER.port(), bad, offset)) {
