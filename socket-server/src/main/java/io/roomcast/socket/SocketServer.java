@@ -14,6 +14,7 @@ import io.roomcast.socket.admin.Readiness;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
+import io.roomcast.socket.emit.ChangePreparer;
 import io.roomcast.socket.emit.PerClientDelivery;
 import io.roomcast.socket.emit.RoomEmitter;
 import io.roomcast.socket.guard.SessionLimits;
@@ -25,6 +26,9 @@ import io.roomcast.socket.limits.ConnectionLimits;
 import io.roomcast.socket.metrics.SocketGauges;
 import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.recovery.ConnectionRecovery;
+import io.roomcast.socket.replay.CatchUps;
+import io.roomcast.socket.replay.DeliveryHub;
+import io.roomcast.socket.replay.Replays;
 import io.roomcast.socket.rooms.RoomProtocol;
 import io.roomcast.socket.shutdown.ClientCloser;
 import io.roomcast.socket.stream.ChangeStreams;
@@ -48,6 +52,8 @@ public final class SocketServer implements AutoCloseable {
   private final SocketIOServer socketIo;
   private final Channel listening;
   private final RoomEmitter emitter;
+  private final DeliveryHub hub;
+  private final CatchUps catchUps;
   private final ChangeStreams streams;
   private final Readiness readiness;
   private final AdminServer admin;
@@ -61,6 +67,8 @@ public final class SocketServer implements AutoCloseable {
     this.socketIo = parts.socketIo;
     this.listening = parts.listening;
     this.emitter = parts.emitter;
+    this.hub = parts.hub;
+    this.catchUps = parts.catchUps;
     this.streams = parts.streams;
     this.readiness = parts.readiness;
     this.admin = parts.admin;
@@ -75,6 +83,8 @@ public final class SocketServer implements AutoCloseable {
     SocketIOServer socketIo;
     Channel listening;
     RoomEmitter emitter;
+    DeliveryHub hub;
+    CatchUps catchUps;
     ChangeStreams streams;
     Readiness readiness;
     AdminServer admin;
@@ -88,6 +98,12 @@ public final class SocketServer implements AutoCloseable {
       }
       if (streams != null) {
         streams.close();
+      }
+      if (catchUps != null) {
+        catchUps.close();
+      }
+      if (hub != null) {
+        hub.close();
       }
       if (socketIo != null) {
         socketIo.stop();
@@ -156,24 +172,34 @@ public final class SocketServer implements AutoCloseable {
       PipelineReplacement.install(parts.socketIo, pipeline);
       parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
+      parts.hub =
+          new DeliveryHub(
+              parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
+              new PerClientDelivery(parts.recovery != null),
+              config.replay(),
+              metrics);
+      parts.catchUps =
+          new CatchUps(
+              config.mongoUri(),
+              config.watchDatabases(),
+              new ChangePreparer(config.uuidField()),
+              config.replay(),
+              parts.hub,
+              metrics);
       ConnectionRecovery recovery = parts.recovery;
       RoomProtocol rooms =
           RoomProtocol.register(
               parts.socketIo,
               config.maxRoomsPerClient(),
               parts.auth,
+              new Replays(parts.hub),
               metrics,
               recovery == null ? client -> {} : recovery::roomsChanged);
       if (recovery != null) {
         recovery.register(parts.socketIo, rooms::restore);
       }
       parts.listening = SocketIoBinding.bind(parts.socketIo, config);
-      parts.emitter =
-          new RoomEmitter(
-              parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
-              config.uuidField(),
-              new PerClientDelivery(parts.recovery != null),
-              metrics);
+      parts.emitter = new RoomEmitter(config.uuidField(), parts.hub, metrics);
       parts.streams =
           ChangeStreams.open(
               config.mongoUri(),
@@ -185,6 +211,7 @@ public final class SocketServer implements AutoCloseable {
       SocketGauges.bindClients(registry, parts.socketIo);
       SocketGauges.bindEmitter(registry, parts.emitter);
       SocketGauges.bindStreams(registry, parts.streams);
+      SocketGauges.bindCatchUps(registry, parts.catchUps);
       parts.readiness = new Readiness(parts.streams::stats, config.readyMaxLag());
       parts.admin =
           AdminServer.start(
@@ -286,6 +313,8 @@ public final class SocketServer implements AutoCloseable {
     }
     readiness.shutDown();
     streams.close();
+    catchUps.close();
+    hub.close();
     socketIo.stop();
     admin.close();
     auth.close();

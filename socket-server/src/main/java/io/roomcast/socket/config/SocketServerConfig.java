@@ -10,6 +10,7 @@ import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
 import io.roomcast.socket.recovery.RecoverySettings;
+import io.roomcast.socket.replay.ReplaySettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +168,7 @@ public final class SocketServerConfig {
             READY_MAX_LAG,
             SHUTDOWN_DELAY,
             SHUTDOWN_GRACE));
+    all.addAll(ReplaySettings.SETTINGS);
     all.addAll(RoomAuthSettings.SETTINGS);
     all.addAll(RecoverySettings.SETTINGS);
     return List.copyOf(all);
@@ -184,6 +186,7 @@ public final class SocketServerConfig {
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
   private final RecoverySettings recovery;
+  private final ReplaySettings replay;
   private final int connectTimeoutMillis;
   private final int maxClients;
   private final String adminHost;
@@ -227,6 +230,7 @@ public final class SocketServerConfig {
               + ": expected a database that is not in WATCH_DATABASES (session records are no"
               + " changes to deliver)");
     }
+    replay = ReplaySettings.from(settings);
     // Last: its checks span several variables, so each single bad value above is named first.
     roomAuth = RoomAuthSettings.from(settings);
   }
@@ -319,6 +323,11 @@ public final class SocketServerConfig {
   /** Connection state recovery (RECOVERY and its settings). */
   public RecoverySettings recovery() {
     return recovery;
+  }
+
+  /** The replay window, replay bound and catch-up cursors (JoinRoom with {@code since}). */
+  public ReplaySettings replay() {
+    return replay;
   }
 
   public String adminHost() {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 public record PreparedChange(String event, String room, String id, RawValue body, RawValue meta) {
 
   /** Wraps JSON text so that Jackson writes its UTF-8 bytes, computed here, as they are. */
-  static RawValue preEncoded(String json) {
+  public static RawValue preEncoded(String json) {
     SerializedString text = new SerializedString(json);
     text.asUnquotedUTF8(); // computes and caches the bytes now, on the stream's thread
     return new RawValue(text);

@@ -1,13 +1,12 @@
 package io.roomcast.socket.emit;
 
-import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.SocketIONamespace;
-import io.roomcast.common.uuid.Uuids;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.replay.DeliveryHub;
+import io.roomcast.socket.replay.Position;
 import io.roomcast.socket.stream.ChangeListener;
 import io.roomcast.socket.stream.ChangeTimes;
 import io.roomcast.socket.stream.OperationType;
-import java.util.Collection;
+import io.roomcast.socket.stream.ResumeTokens;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,59 +16,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each change to the room of its UUID as an event named after its collection. Runs on the
- * stream's thread; {@link ChangeDelivery} only queues the writes on the clients' event loops, so
- * nothing here waits on a client.
+ * The stream side of delivery: counts each change, routes it to the room of its UUID, encodes it
+ * once, and hands it to the {@link DeliveryHub}, which keeps it for replays and writes it to the
+ * room's clients. Runs on each stream's owner thread; encoding happens here, in parallel across
+ * streams, so the hub only queues writes.
  */
 public final class RoomEmitter implements ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(RoomEmitter.class);
 
-  private final SocketIONamespace namespace;
   private final String uuidField;
-  private final ChangeRouter router;
-  private final ChangeEncoder encoder;
-  private final ChangeDelivery delivery;
+  private final ChangePreparer preparer;
+  private final DeliveryHub hub;
   private final SocketMetrics metrics;
   private final LongAdder emitted = new LongAdder();
-  private final LongAdder deliveries = new LongAdder();
   private final LongAdder withoutUuid = new LongAdder();
   private final AtomicBoolean reportedWithoutUuid = new AtomicBoolean();
 
-  public RoomEmitter(
-      SocketIONamespace namespace,
-      String uuidField,
-      ChangeDelivery delivery,
-      SocketMetrics metrics) {
-    this.namespace = namespace;
-    this.delivery = delivery;
-    this.metrics = metrics;
+  public RoomEmitter(String uuidField, DeliveryHub hub, SocketMetrics metrics) {
     this.uuidField = uuidField;
-    this.router = new ChangeRouter(uuidField);
-    this.encoder = new ChangeEncoder(uuidField);
+    this.preparer = new ChangePreparer(uuidField);
+    this.hub = hub;
+    this.metrics = metrics;
   }
 
   @Override
-  public void onChange(BsonDocument event) {
+  public void onChange(String database, BsonDocument event, Runnable handled) {
+    Position id = Position.of(ResumeTokens.text(event.get("_id")));
     String collection = ChangeRouter.collectionOf(event);
-    if (collection == null) {
-      return; // database-level events (dropDatabase, invalidate) concern no document
+    PreparedChange change = null;
+    if (collection != null) { // database-level events (dropDatabase, invalidate) concern no room
+      metrics.changeReceived(database, collection, OperationType.of(event));
+      Optional<UUID> uuid = preparer.roomOf(event);
+      if (uuid.isEmpty()) {
+        countWithoutUuid(collection);
+      } else {
+        emitted.increment();
+        change = preparer.encode(event, uuid.get());
+      }
     }
-    metrics.changeReceived(ChangeRouter.databaseOf(event), collection, OperationType.of(event));
-    Optional<UUID> uuid = router.uuidOf(event);
-    if (uuid.isEmpty()) {
-      countWithoutUuid(collection);
-      return;
-    }
-    Collection<SocketIOClient> clients =
-        namespace.getRoomOperations(Uuids.roomName(uuid.get())).getClients();
-    emitted.increment();
-    if (clients.isEmpty()) {
-      return; // nobody listens: skip the encoding
-    }
-    PreparedChange change = encoder.encode(event, collection, uuid.get());
-    delivery.deliver(change, clients);
-    deliveries.add(clients.size());
-    metrics.handedToClients(ChangeTimes.millisSince(event, System.currentTimeMillis()));
+    hub.publish(database, id, change, ChangeTimes.of(event).orElse(null), handled);
+  }
+
+  @Override
+  public void onOpenedFromNow(String database, BsonDocument token) {
+    hub.openedFromNow(database, token == null ? null : Position.of(ResumeTokens.text(token)));
+  }
+
+  @Override
+  public void onIdlePosition(String database, BsonDocument token) {
+    hub.idle(database, Position.of(ResumeTokens.text(token)));
   }
 
   private void countWithoutUuid(String collection) {
@@ -88,9 +83,9 @@ public final class RoomEmitter implements ChangeListener {
     return emitted.sum();
   }
 
-  /** Events handed to clients: one per change per client in its room. */
+  /** Events handed to clients live: one per change per client in its room. */
   public long deliveries() {
-    return deliveries.sum();
+    return hub.deliveries();
   }
 
   /** Changes skipped because they carried no UUID. */

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.internal.PlatformDependent;
 import io.roomcast.socket.emit.RoomEmitter;
+import io.roomcast.socket.replay.CatchUps;
 import io.roomcast.socket.stream.ChangeStreams;
 import io.roomcast.socket.stream.StreamState;
 import io.roomcast.socket.stream.StreamStats;
@@ -85,6 +86,16 @@ public final class SocketGauges {
             .register(registry);
       }
     }
+  }
+
+  /** Catch-up cursors reading MongoDB now, and catch-ups waiting for one. */
+  public static void bindCatchUps(MeterRegistry registry, CatchUps catchUps) {
+    Gauge.builder("roomcast.catchup.cursors.open", catchUps, CatchUps::openCursors)
+        .description("change-stream cursors reading positions older than the replay window")
+        .register(registry);
+    Gauge.builder("roomcast.catchup.waiting", catchUps, CatchUps::waiting)
+        .description("JoinRoom catch-ups waiting for a cursor (bounded by CATCHUP_QUEUE)")
+        .register(registry);
   }
 
   private static double lagSeconds(ChangeStreams streams, String database) {

@@ -45,6 +45,19 @@ public final class SocketMetrics implements StreamRestartListener {
     }
   }
 
+  /** Where a join with a position got its changes: the {@code source} label. */
+  public enum ReplaySource {
+    WINDOW("window"),
+    MONGODB("mongodb"),
+    NONE("none");
+
+    private final String label;
+
+    ReplaySource(String label) {
+      this.label = label;
+    }
+  }
+
   /** Bucket bounds of the delivery latency histogram. */
   private static final Duration[] LATENCY_BUCKETS = {
     Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -61,6 +74,11 @@ public final class SocketMetrics implements StreamRestartListener {
   private final Counter sessionWritesDropped;
   private final Timer deliveryLatency;
   private final ChangeCounters changes;
+  private final Map<ReplaySource, Counter> recovered = new EnumMap<>(ReplaySource.class);
+  private final Map<ReplaySource, Counter> resyncs = new EnumMap<>(ReplaySource.class);
+  private final Counter replayRefusals;
+  private final Counter replayedChanges;
+  private final Counter catchUpCursors;
 
   public SocketMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -102,6 +120,31 @@ public final class SocketMetrics implements StreamRestartListener {
             .serviceLevelObjectives(LATENCY_BUCKETS)
             .register(registry);
     changes = new ChangeCounters(registry);
+    for (ReplaySource source : ReplaySource.values()) {
+      recovered.put(source, replays(registry, "recovered", source));
+      resyncs.put(source, replays(registry, "resync", source));
+    }
+    replayRefusals =
+        Counter.builder("roomcast.replay.joins")
+            .description(
+                "JoinRoom requests with `since`, by outcome and where the changes came from")
+            .tags("outcome", "refused", "source", ReplaySource.NONE.label)
+            .register(registry);
+    replayedChanges =
+        Counter.builder("roomcast.replay.changes")
+            .description("changes replayed to rejoining clients")
+            .register(registry);
+    catchUpCursors =
+        Counter.builder("roomcast.catchup.cursors.opened")
+            .description("change-stream cursors opened to read positions older than the window")
+            .register(registry);
+  }
+
+  private static Counter replays(MeterRegistry registry, String outcome, ReplaySource source) {
+    return Counter.builder("roomcast.replay.joins")
+        .description("JoinRoom requests with `since`, by outcome and where the changes came from")
+        .tags("outcome", outcome, "source", source.label)
+        .register(registry);
   }
 
   public MeterRegistry registry() {
@@ -142,6 +185,22 @@ public final class SocketMetrics implements StreamRestartListener {
     if (millisSinceChange >= 0) {
       deliveryLatency.record(millisSinceChange, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** A join with a position ended: recovered with {@code changes} replayed, or resync. */
+  public void replayed(boolean wasRecovered, ReplaySource source, int changes) {
+    (wasRecovered ? recovered : resyncs).get(source).increment();
+    replayedChanges.increment(changes);
+  }
+
+  /** A join with a position was refused (too many waiting); nothing was done. */
+  public void replayRefused() {
+    replayRefusals.increment();
+  }
+
+  /** A catch-up cursor was opened on MongoDB. */
+  public void catchUpCursorOpened() {
+    catchUpCursors.increment();
   }
 
   /** Restarts are rare: their counter is looked up (and created once) when one happens. */

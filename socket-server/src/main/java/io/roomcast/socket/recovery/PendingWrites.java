@@ -35,6 +35,11 @@ final class PendingWrites {
     return true;
   }
 
+  /** Drops a session's queued record, if any. */
+  void remove(String sessionId) {
+    pending.remove(sessionId);
+  }
+
   /** Removes and returns up to {@code max} records, oldest first. */
   List<Write> take(int max) {
     List<Write> batch = new ArrayList<>(Math.min(max, pending.size()));

@@ -8,6 +8,10 @@ import com.corundumstudio.socketio.listener.DisconnectListener;
 import com.corundumstudio.socketio.namespace.Namespace;
 import io.roomcast.socket.auth.JoinedRooms;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.replay.Position;
+import io.roomcast.socket.replay.RoomOutcome;
+import io.roomcast.socket.shutdown.ClientCloser;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -37,10 +41,11 @@ public final class Recovery implements AuthTokenListener, DisconnectListener {
   /** Puts a recovered connection back in its rooms and replays what it missed. */
   public interface Restorer {
     /**
-     * Authorizes {@code rooms} as a fresh join would, joins the allowed ones and replays their
-     * changes after {@code since}; completes with the number of rooms refused.
+     * Authorizes {@code rooms} as a fresh join would, replays the allowed ones' changes after
+     * {@code since} and joins them; completes with the outcome of each room restored.
      */
-    CompletionStage<Integer> restore(SocketIOClient client, Set<String> rooms, String since);
+    CompletionStage<Map<String, RoomOutcome>> restore(
+        SocketIOClient client, Set<String> rooms, Position since);
   }
 
   private final RecoveryTokens tokens;
@@ -84,23 +89,43 @@ public final class Recovery implements AuthTokenListener, DisconnectListener {
 
   private void restore(SocketIOClient client, Restore restore) {
     restorer
-        .restore(client, restore.rooms(), restore.offset())
+        .restore(client, restore.rooms(), Position.of(restore.offset()))
         .whenComplete(
-            (refused, error) -> {
+            (outcomes, error) -> {
               if (error != null) {
                 LOG.warn(
                     "recovery of session {} failed: {}", client.getSessionId(), error.toString());
                 metrics.recovery(SocketMetrics.Recovery.UNAVAILABLE);
+                endSession(client, restore);
+                return;
+              }
+              int refused = restore.rooms().size() - outcomes.size();
+              metrics.recoveryRoomsRefused(refused);
+              if (outcomes.values().stream().anyMatch(RoomOutcome::resync)) {
+                // The client believes it recovered, but its changes cannot be replayed.
+                metrics.recovery(SocketMetrics.Recovery.EXPIRED);
+                endSession(client, restore);
                 return;
               }
               metrics.recovery(SocketMetrics.Recovery.RECOVERED);
-              metrics.recoveryRoomsRefused(refused);
               LOG.debug(
                   "session {} recovered {} rooms ({} refused)",
                   client.getSessionId(),
-                  restore.rooms().size() - refused,
+                  outcomes.size(),
                   refused);
             });
+  }
+
+  /**
+   * Forgets the session, then closes the transport (not a Socket.IO disconnect, after which the
+   * client would not come back): the client reconnects at once, finds no session and starts fresh
+   * ({@code socket.recovered === false}), rejoining with its own logic.
+   */
+  private void endSession(SocketIOClient client, Restore restore) {
+    client.del(SESSION);
+    sessions
+        .forget(restore.pid().sessionId())
+        .whenComplete((done, error) -> ClientCloser.close(client));
   }
 
   /** The client's rooms changed (call under its grants' lock, so that calls keep their order). */

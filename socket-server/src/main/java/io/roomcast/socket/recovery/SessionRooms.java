@@ -105,6 +105,21 @@ public final class SessionRooms implements AutoCloseable {
         });
   }
 
+  /**
+   * Ends a session for good: its record is deleted (any thread); completes once it is, or failed.
+   */
+  public CompletableFuture<Void> forget(String sessionId) {
+    CompletableFuture<Void> forgotten = new CompletableFuture<>();
+    owner.execute(
+        () -> {
+          connected.remove(sessionId);
+          pending.remove(sessionId);
+          FirstResult.of(sessions.deleteOne(Filters.eq("_id", sessionId)))
+              .whenComplete((result, error) -> forgotten.complete(null));
+        });
+    return forgotten;
+  }
+
   /** The rooms of an unexpired session; empty when there is none (or the lookup failed). */
   public CompletableFuture<Optional<Set<String>>> load(String sessionId) {
     return FirstResult.of(

@@ -8,16 +8,24 @@ import io.roomcast.socket.auth.JoinedRooms;
 import io.roomcast.socket.auth.RoomAuthorizer;
 import io.roomcast.socket.auth.RoomDecision;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.replay.Position;
+import io.roomcast.socket.replay.ReplayRefused;
+import io.roomcast.socket.replay.Replays;
+import io.roomcast.socket.replay.RoomOutcome;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only way into a room: authorize, then check the room limit and join, all or nothing. Any
- * future path that puts a client in a room (a replay, a rejoin) must come through here.
+ * The only way into a room: authorize, then check the room limit and join, all or nothing. A join
+ * with a position ({@code since}) passes the same checks and is then joined by {@link Replays},
+ * after the changes the client missed. Any future path that puts a client in a room must come
+ * through here.
  */
 final class RoomGate {
   private static final Logger LOG = LoggerFactory.getLogger(RoomGate.class);
@@ -25,6 +33,7 @@ final class RoomGate {
   private final RoomAuthorizer authorizer;
   private final GrantExpiry expiry;
   private final int maxRoomsPerClient;
+  private final Replays replays;
   private final SocketMetrics metrics;
   private final Consumer<SocketIOClient> roomsChanged;
 
@@ -35,24 +44,27 @@ final class RoomGate {
       RoomAuthorizer authorizer,
       GrantExpiry expiry,
       int maxRoomsPerClient,
+      Replays replays,
       SocketMetrics metrics,
       Consumer<SocketIOClient> roomsChanged) {
     this.authorizer = authorizer;
     this.expiry = expiry;
     this.maxRoomsPerClient = maxRoomsPerClient;
+    this.replays = replays;
     this.metrics = metrics;
     this.roomsChanged = roomsChanged;
   }
 
   /**
    * A recovered connection back into those of its former rooms it is still allowed (the same check
-   * as a fresh join, with what its new handshake granted) and that fit its room limit; completes
-   * with the rooms it is in now of those asked for.
+   * as a fresh join, with what its new handshake granted) and that fit its room limit, with their
+   * changes after {@code since} replayed first; completes with the outcome of each room restored.
    */
-  CompletionStage<Set<String>> restore(SocketIOClient client, Set<String> rooms) {
+  CompletionStage<Map<String, RoomOutcome>> restore(
+      SocketIOClient client, Set<String> rooms, Position since) {
     return authorizer
         .authorize(client, rooms, null)
-        .thenApply(
+        .thenCompose(
             decision -> {
               ConnectionGrants grants = ConnectionGrants.of(client);
               Set<String> restored = new HashSet<>();
@@ -64,12 +76,16 @@ final class RoomGate {
                     restored.add(room);
                   }
                 }
-                client.joinRooms(restored);
-                metrics.roomsJoined(restored.size());
-                expiry.reschedule(client, grants);
-                roomsChanged.accept(client);
               }
-              return restored;
+              return replays
+                  .join(client, restored, since)
+                  .thenApply(
+                      outcomes -> {
+                        synchronized (grants) {
+                          joined(client, grants, restored.size());
+                        }
+                        return outcomes;
+                      });
             });
   }
 
@@ -82,11 +98,15 @@ final class RoomGate {
     metrics.roomsLeft(rooms.size());
   }
 
-  /** The reply to a valid request, once authorized (possibly on another thread). */
-  CompletionStage<ObjectNode> join(SocketIOClient client, RoomRequest request, String token) {
+  /**
+   * The reply to a valid request, once authorized (possibly on another thread); with {@code since}
+   * (else null) the client is joined after the changes it missed.
+   */
+  CompletionStage<ObjectNode> join(
+      SocketIOClient client, RoomRequest request, String token, Position since) {
     return authorizer
         .authorize(client, request.rooms(), token)
-        .thenApply(decision -> admit(client, request, decision))
+        .thenCompose(decision -> admit(client, request, decision, since))
         .exceptionally(
             error -> {
               LOG.warn(
@@ -99,7 +119,8 @@ final class RoomGate {
             });
   }
 
-  private ObjectNode admit(SocketIOClient client, RoomRequest request, RoomDecision decision) {
+  private CompletionStage<ObjectNode> admit(
+      SocketIOClient client, RoomRequest request, RoomDecision decision, Position since) {
     if (!decision.allAllowed()) {
       String error =
           decision.refused().size()
@@ -107,31 +128,68 @@ final class RoomGate {
               + request.rooms().size()
               + " rooms are not authorized; nothing done";
       metrics.refused(SocketMetrics.Refusal.NOT_AUTHORIZED);
-      return RoomReply.refused(request, error, decision.refused());
+      return done(RoomReply.refused(request, error, decision.refused()));
     }
     ConnectionGrants grants = ConnectionGrants.of(client);
     // Polling requests of one client may arrive on different threads: check and join as one.
     synchronized (grants) {
-      Set<String> current = JoinedRooms.of(client);
       Set<String> added = new HashSet<>(request.rooms());
-      added.removeAll(current);
-      if (current.size() + added.size() > maxRoomsPerClient) {
-        String error =
-            "joining "
-                + added.size()
-                + " more rooms would exceed MAX_ROOMS_PER_CLIENT="
-                + maxRoomsPerClient
-                + " (this connection is in "
-                + current.size()
-                + "); nothing done";
-        metrics.refused(SocketMetrics.Refusal.ROOM_LIMIT);
-        return RoomReply.rejected(request, error, "room limit");
+      added.removeAll(JoinedRooms.of(client));
+      ObjectNode overLimit = overLimit(client, added.size());
+      if (overLimit != null) {
+        return done(RoomReply.rejected(request, overLimit.path("error").asText(), "room limit"));
       }
-      client.joinRooms(added);
-      metrics.roomsJoined(added.size());
-      expiry.reschedule(client, grants);
-      roomsChanged.accept(client);
+      if (since == null) {
+        client.joinRooms(added);
+        joined(client, grants, added.size());
+        return done(RoomReply.done(request, "joined"));
+      }
     }
-    return RoomReply.done(request, "joined");
+    return replays
+        .join(client, request.rooms(), since)
+        .thenApply(
+            outcomes -> {
+              synchronized (grants) {
+                joined(client, grants, request.rooms().size());
+              }
+              return RoomReply.joined(request, outcomes);
+            })
+        .exceptionally(error -> refusedReplay(request, error));
+  }
+
+  private ObjectNode refusedReplay(RoomRequest request, Throwable error) {
+    Throwable cause = error.getCause() != null ? error.getCause() : error;
+    String why =
+        cause instanceof ReplayRefused ? cause.getMessage() : "replay failed; nothing done";
+    LOG.debug("JoinRoom with since refused: {}", why);
+    return RoomReply.rejected(request, why, "replay refused");
+  }
+
+  /** Call under the grants' lock once the client is in its new rooms. */
+  private void joined(SocketIOClient client, ConnectionGrants grants, int rooms) {
+    metrics.roomsJoined(rooms);
+    expiry.reschedule(client, grants);
+    roomsChanged.accept(client);
+  }
+
+  /** The room limit's refusal, or null when {@code added} more rooms fit. */
+  private ObjectNode overLimit(SocketIOClient client, int added) {
+    int current = JoinedRooms.of(client).size();
+    if (current + added <= maxRoomsPerClient) {
+      return null;
+    }
+    metrics.refused(SocketMetrics.Refusal.ROOM_LIMIT);
+    return RoomReply.failed(
+        "joining "
+            + added
+            + " more rooms would exceed MAX_ROOMS_PER_CLIENT="
+            + maxRoomsPerClient
+            + " (this connection is in "
+            + current
+            + "); nothing done");
+  }
+
+  private static CompletionStage<ObjectNode> done(ObjectNode reply) {
+    return CompletableFuture.completedFuture(reply);
   }
 }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.replay.Position;
+import io.roomcast.socket.replay.Replays;
+import io.roomcast.socket.replay.RoomOutcome;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -15,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client-to-server events: {@code JoinRoom} (an array of UUIDs, or {@code {"rooms": [...],
- * "token": "..."}}) through the {@link RoomGate}, {@code LeaveRoom} with an array of UUIDs, {@code
- * Authenticate} with {@code {"token": "..."}}, and {@code Check}, echoed back. Listeners run on
- * Netty event loops, so they only touch in-memory maps and enqueue replies; a join that waits for
- * the webhook is answered from the webhook's callback.
+ * "token": "...", "since": "<id>"}}, see {@link JoinPayload}) through the {@link RoomGate}, {@code
+ * LeaveRoom} with an array of UUIDs, {@code Authenticate} with {@code {"token": "..."}}, and {@code
+ * Check}, echoed back. Listeners run on Netty event loops, so they only touch in-memory maps and
+ * enqueue replies; a join that waits for the webhook is answered from the webhook's callback.
  */
 public final class RoomProtocol {
   public static final String JOIN_ROOM = "JoinRoom";
@@ -47,7 +51,8 @@ public final class RoomProtocol {
   }
 
   /**
-   * Registers the events on the server's default namespace; joins go through {@code auth}.
+   * Registers the events on the server's default namespace; joins go through {@code auth}, joins
+   * with a position through {@code replays}.
    *
    * @param roomsChanged told after a client's rooms changed (connection state recovery keeps them)
    */
@@ -55,12 +60,18 @@ public final class RoomProtocol {
       SocketIOServer server,
       int maxRoomsPerClient,
       RoomAuth auth,
+      Replays replays,
       SocketMetrics metrics,
       Consumer<SocketIOClient> roomsChanged) {
     RoomProtocol protocol =
         new RoomProtocol(
             new RoomGate(
-                auth.authorizer(), auth.expiry(), maxRoomsPerClient, metrics, roomsChanged),
+                auth.authorizer(),
+                auth.expiry(),
+                maxRoomsPerClient,
+                replays,
+                metrics,
+                roomsChanged),
             new TokenEvents(auth),
             metrics,
             auth);
@@ -78,47 +89,27 @@ public final class RoomProtocol {
   }
 
   /**
-   * Puts a recovered connection back into the rooms it had that it may still join, and replays
-   * their changes after {@code since}; completes with the number of rooms not restored.
+   * Puts a recovered connection back into the rooms it had that it may still join, after replaying
+   * their changes after {@code since}; completes with the outcome of each room restored.
    */
-  public CompletionStage<Integer> restore(SocketIOClient client, Set<String> rooms, String since) {
+  public CompletionStage<Map<String, RoomOutcome>> restore(
+      SocketIOClient client, Set<String> rooms, Position since) {
     auth.admit(client);
-    return gate.restore(client, rooms).thenApply(restored -> rooms.size() - restored.size());
+    return gate.restore(client, rooms, since);
   }
 
   private void join(SocketIOClient client, JsonNode payload, AckRequest ack) {
     auth.admit(client);
-    JsonNode rooms = payload;
-    String token = null;
-    if (payload != null && payload.isObject()) {
-      rooms = payload.get("rooms");
-      JsonNode given = payload.get("token");
-      if (given != null && !given.isTextual()) {
-        metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
-        RoomRequest request = RoomRequest.parse(JOIN_ROOM, rooms);
-        reject(
-            client,
-            ack,
-            JOIN_ROOM,
-            RoomReply.rejected(
-                request,
-                "JoinRoom's token must be a string; nothing done",
-                RoomReply.REQUEST_REJECTED));
-        return;
-      }
-      token = given == null ? null : given.asText();
-    }
-    RoomRequest request = RoomRequest.parse(JOIN_ROOM, rooms);
-    if (!request.valid()) {
+    JoinPayload join = JoinPayload.parse(payload);
+    RoomRequest request = RoomRequest.parse(JOIN_ROOM, join.rooms());
+    String error = join.valid() ? request.error() : join.error();
+    if (error != null) {
       metrics.refused(SocketMetrics.Refusal.INVALID_REQUEST);
       reject(
-          client,
-          ack,
-          JOIN_ROOM,
-          RoomReply.rejected(request, request.error(), RoomReply.REQUEST_REJECTED));
+          client, ack, JOIN_ROOM, RoomReply.rejected(request, error, RoomReply.REQUEST_REJECTED));
       return;
     }
-    gate.join(client, request, token)
+    gate.join(client, request, join.token(), join.since())
         .thenAccept(
             reply -> {
               if (reply.path("ok").asBoolean()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roomcast.socket.replay.RoomOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +36,23 @@ final class RoomReply {
     ArrayNode results = reply.putArray("results");
     for (RoomRequest.Item item : request.items()) {
       results.addObject().put("uuid", item.room()).put("status", status);
+    }
+    return reply;
+  }
+
+  /**
+   * Joined with a position: each room also says {@code "recovered": true, "replayed": n} or {@code
+   * "resync": true}.
+   */
+  static ObjectNode joined(RoomRequest request, Map<String, RoomOutcome> outcomes) {
+    ObjectNode reply = done(request, "joined");
+    for (JsonNode result : reply.path("results")) {
+      RoomOutcome outcome = outcomes.get(result.path("uuid").asText());
+      if (outcome != null && outcome.recovered()) {
+        ((ObjectNode) result).put("recovered", true).put("replayed", outcome.replayed());
+      } else {
+        ((ObjectNode) result).put("resync", true);
+      }
     }
     return reply;
   }

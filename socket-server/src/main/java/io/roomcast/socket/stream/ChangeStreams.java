@@ -9,8 +9,12 @@ import io.roomcast.common.metrics.MongoDriverMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,22 +29,16 @@ public final class ChangeStreams implements AutoCloseable {
   /** How long close() waits for cancelled streams' last getMore (bounded by the idle wait). */
   private static final Duration CLOSE_TIMEOUT = ChangeStreamWatcher.MAX_AWAIT.plusSeconds(2);
 
-  /** No stream command for this long after the last one ended: the driver has nothing to send. */
-  private static final Duration CLOSE_QUIET = Duration.ofMillis(100);
-
   private final MongoClient client;
-  private final CursorReplies replies;
-  private final ScheduledExecutorService scheduler;
+  private final List<ScheduledExecutorService> owners;
   private final List<ChangeStreamWatcher> watchers;
 
   private ChangeStreams(
       MongoClient client,
-      CursorReplies replies,
-      ScheduledExecutorService scheduler,
+      List<ScheduledExecutorService> owners,
       List<ChangeStreamWatcher> watchers) {
     this.client = client;
-    this.replies = replies;
-    this.scheduler = scheduler;
+    this.owners = owners;
     this.watchers = watchers;
   }
 
@@ -78,42 +76,52 @@ public final class ChangeStreams implements AutoCloseable {
       settings.applicationName(APPLICATION_NAME);
     }
     MongoClient client = MongoClients.create(settings.build());
-    // One thread only schedules reopenings after a backoff; events arrive on the driver's threads.
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "change-stream-reopen");
-              thread.setDaemon(true);
-              return thread;
-            });
+    List<ScheduledExecutorService> owners = new ArrayList<>();
     List<ChangeStreamWatcher> watchers = new ArrayList<>();
     for (String database : databases) {
+      // Each stream's owner: the only thread that touches its position, demand and restarts.
+      ScheduledExecutorService owner = ownerThread("change-stream-" + database);
       ChangeStreamWatcher watcher =
-          new ChangeStreamWatcher(client, database, listener, failures, restarts, scheduler);
-      replies.register(database, watcher);
+          new ChangeStreamWatcher(client, database, listener, failures, restarts, owner);
+      replies.register(watcher);
+      owners.add(owner);
       watchers.add(watcher);
     }
-    ChangeStreams streams = new ChangeStreams(client, replies, scheduler, List.copyOf(watchers));
+    ChangeStreams streams = new ChangeStreams(client, List.copyOf(owners), List.copyOf(watchers));
     watchers.forEach(ChangeStreamWatcher::start);
     streams.awaitOpen();
     return streams;
   }
 
+  private static ScheduledExecutorService ownerThread(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
   private void awaitOpen() {
-    long deadline = System.nanoTime() + OPEN_TIMEOUT.toNanos();
+    CompletableFuture<?>[] opened =
+        watchers.stream().map(ChangeStreamWatcher::firstOpen).toArray(CompletableFuture[]::new);
+    if (!awaitAll(opened, OPEN_TIMEOUT)) {
+      LOG.warn(
+          "change streams not open after {} s (database unreachable?); changes flow once "
+              + "they open",
+          OPEN_TIMEOUT.toSeconds());
+    }
+  }
+
+  private static boolean awaitAll(CompletableFuture<?>[] futures, Duration timeout) {
     try {
-      for (ChangeStreamWatcher watcher : watchers) {
-        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        if (!watcher.awaitOpen(left)) {
-          LOG.warn(
-              "change streams not open after {} s (database unreachable?); changes flow once "
-                  + "they open",
-              OPEN_TIMEOUT.toSeconds());
-          return;
-        }
-      }
+      CompletableFuture.allOf(futures).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
     }
   }
 
@@ -134,12 +142,17 @@ public final class ChangeStreams implements AutoCloseable {
   }
 
   /**
-   * Cancels every stream, stops the scheduler, waits (boundedly) for the streams' last commands to
-   * end, then closes the client and its threads. Idempotent; not to be called on a driver thread.
+   * Cancels every stream, waits (boundedly) for the streams' last commands to end, stops their
+   * owner threads, then closes the client and its threads. Idempotent; not to be called on a driver
+   * thread.
    */
   @Override
   public void close() {
-    watchers.forEach(ChangeStreamWatcher::close);
+    CompletableFuture<?>[] quiet =
+        watchers.stream().map(ChangeStreamWatcher::close).toArray(CompletableFuture[]::new);
+    if (!awaitAll(quiet, CLOSE_TIMEOUT)) {
+      LOG.debug("closing the MongoDB client with a stream command still running");
+    }
     for (StreamStats stream : stats()) {
       LOG.info(
           "stream of database '{}' closed: reopened {} times, at most {} events requested ahead",
@@ -147,15 +160,7 @@ public final class ChangeStreams implements AutoCloseable {
           stream.reopenings(),
           stream.largestDemand());
     }
-    scheduler.shutdownNow();
-    try {
-      if (!replies.awaitQuiet(CLOSE_QUIET, CLOSE_TIMEOUT)) {
-        LOG.debug("closing the MongoDB client with a stream command still running");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      client.close();
-    }
+    owners.forEach(ScheduledExecutorService::shutdownNow);
+    client.close();
   }
 }

@@ -5,7 +5,6 @@ import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.BsonDocument;
@@ -17,71 +16,25 @@ import org.bson.BsonValue;
  * receives them, because the Reactive Streams API does not expose what they carry: the cursor id of
  * a newly opened stream and the server's {@code postBatchResumeToken}, which moves on even when a
  * database is quiet. Each reply of a database-wide stream (namespace {@code <db>.$cmd.aggregate})
- * goes to the watcher of that database, which ignores those of any cursor but its current one.
- *
- * <p>It also counts the stream commands in flight: closing the client under a running {@code
- * getMore}, or under the {@code killCursors} the driver sends right after it for a cancelled
- * stream, makes the driver log an ERROR with a stack trace, so shutdown waits for them to end.
+ * goes, as a message, to the owner of that database's stream, which ignores those of any cursor but
+ * its current one; so do the starts and ends of its commands, which its owner counts. Holds no
+ * state but the routing table, filled before the first command.
  */
 final class CursorReplies implements CommandListener {
   private static final String DATABASE_STREAM_SUFFIX = ".$cmd.aggregate";
   private static final BsonString NO_NAMESPACE = new BsonString("");
 
   private final Map<String, ChangeStreamWatcher> watchers = new ConcurrentHashMap<>();
-  private final Object inFlightLock = new Object();
-  // Guarded by inFlightLock: stream commands running, and how many ever started.
-  private int inFlight;
-  private long started;
 
-  void register(String database, ChangeStreamWatcher watcher) {
-    watchers.put(database, watcher);
-  }
-
-  /**
-   * Waits until no stream command has been in flight for {@code quiet} (a cancelled stream's last
-   * {@code getMore} ends within the server's idle wait, and its {@code killCursors} follows at
-   * once). Call only from a thread that is not the driver's.
-   *
-   * @return false if commands were still running at the timeout
-   */
-  boolean awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (inFlightLock) {
-      while (true) {
-        if (inFlight == 0) {
-          long startedBefore = started;
-          long quietEnd = Math.min(deadline, System.nanoTime() + quiet.toNanos());
-          while (started == startedBefore && waitUntil(quietEnd)) {
-            // woken by a start or an end, or spuriously: the loop checks again
-          }
-          if (started == startedBefore) {
-            return true;
-          }
-        } else if (!waitUntil(deadline)) {
-          return false;
-        }
-      }
-    }
-  }
-
-  /** Waits on the lock until notified or the time; false once the time has come. */
-  private boolean waitUntil(long nanoTime) throws InterruptedException {
-    long left = nanoTime - System.nanoTime();
-    if (left <= 0) {
-      return false;
-    }
-    inFlightLock.wait(Math.max(1, left / 1_000_000));
-    return true;
+  void register(ChangeStreamWatcher watcher) {
+    watchers.put(watcher.database(), watcher);
   }
 
   @Override
   public void commandStarted(CommandStartedEvent event) {
-    if (isStreamCommand(event)) {
-      synchronized (inFlightLock) {
-        inFlight++;
-        started++;
-        inFlightLock.notifyAll();
-      }
+    ChangeStreamWatcher watcher = streamOf(event);
+    if (watcher != null) {
+      watcher.commandStarted();
     }
   }
 
@@ -99,20 +52,17 @@ final class CursorReplies implements CommandListener {
     }
   }
 
-  private boolean isStreamCommand(CommandEvent event) {
+  private ChangeStreamWatcher streamOf(CommandEvent event) {
     String command = event.getCommandName();
-    return ("aggregate".equals(command)
-            || "getMore".equals(command)
-            || "killCursors".equals(command))
-        && watchers.containsKey(event.getDatabaseName());
+    boolean streamCommand =
+        "aggregate".equals(command) || "getMore".equals(command) || "killCursors".equals(command);
+    return streamCommand ? watchers.get(event.getDatabaseName()) : null;
   }
 
   private void ended(CommandEvent event) {
-    if (isStreamCommand(event)) {
-      synchronized (inFlightLock) {
-        inFlight = Math.max(0, inFlight - 1);
-        inFlightLock.notifyAll();
-      }
+    ChangeStreamWatcher watcher = streamOf(event);
+    if (watcher != null) {
+      watcher.commandEnded();
     }
   }
 
@@ -139,9 +89,11 @@ final class CursorReplies implements CommandListener {
       return;
     }
     long cursorId = id.asNumber().longValue();
+    BsonDocument idle = ResumeTokens.idlePosition(reply).orElse(null);
     if (opened) {
-      watcher.onCursorOpened(cursorId);
+      watcher.cursorOpened(cursorId, idle);
+    } else if (idle != null) {
+      watcher.idle(cursorId, idle);
     }
-    ResumeTokens.idlePosition(reply).ifPresent(token -> watcher.onIdlePosition(cursorId, token));
   }
 }

@@ -11,8 +11,12 @@ import com.mongodb.connection.ConnectionDescription;
 import com.mongodb.connection.ServerId;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +29,30 @@ class CursorRepliesTest {
   private static final String EARLIER = "{_data: '8200000001000000012B0429'}";
   private static final String LATER = "{_data: '8200000002000000012B0429'}";
 
+  private final ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor();
   private final ChangeStreamWatcher watcher =
       new ChangeStreamWatcher(
-          null, "app", event -> {}, (database, message) -> {}, (database, cause) -> {}, null);
+          null,
+          "app",
+          (database, event, handled) -> handled.run(),
+          (database, message) -> {},
+          (database, cause) -> {},
+          owner);
   private final CursorReplies replies = new CursorReplies();
 
   CursorRepliesTest() {
-    replies.register("app", watcher);
+    replies.register(watcher);
+  }
+
+  @AfterEach
+  void stopOwner() {
+    owner.shutdownNow();
+  }
+
+  /** The owner has handled every message sent so far (it runs them in order). */
+  private BsonDocument position() throws Exception {
+    owner.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    return watcher.position();
   }
 
   private void reply(String command, String cursor) {
@@ -62,48 +83,53 @@ class CursorRepliesTest {
   }
 
   @Test
-  void emptyBatchesOfTheCurrentCursorMoveThePosition() {
+  void emptyBatchesOfTheCurrentCursorMoveThePosition() throws Exception {
     reply("aggregate", cursor(7, "firstEmpty", EARLIER));
-    assertEquals(BsonDocument.parse(EARLIER), watcher.position());
+    assertEquals(BsonDocument.parse(EARLIER), position());
     reply("getMore", cursor(7, "nextEmpty", LATER));
-    assertEquals(BsonDocument.parse(LATER), watcher.position());
+    assertEquals(BsonDocument.parse(LATER), position());
   }
 
   @Test
-  void aBatchWithEventsDoesNotMoveThePositionAhead() {
+  void aBatchWithEventsDoesNotMoveThePositionAhead() throws Exception {
     reply("aggregate", cursor(7, "firstEmpty", EARLIER));
     reply("getMore", cursor(7, "nextEvents", LATER)); // its events may not be handed on yet
-    assertEquals(BsonDocument.parse(EARLIER), watcher.position());
+    assertEquals(BsonDocument.parse(EARLIER), position());
   }
 
   @Test
-  void aStaleCursorsLateReplyIsIgnored() {
+  void aStaleCursorsLateReplyIsIgnored() throws Exception {
     reply("aggregate", cursor(7, "firstEvents", EARLIER));
     reply("getMore", cursor(6, "nextEmpty", LATER)); // a replaced cursor answering late
     reply("getMore", cursor(0, "nextEmpty", LATER)); // a cursor the server closed
-    assertNull(watcher.position());
+    assertNull(position());
   }
 
   @Test
-  void otherDatabasesAndCollectionStreamsAreIgnored() {
+  void otherDatabasesAndCollectionStreamsAreIgnored() throws Exception {
     reply("aggregate", cursor(7, "firstEvents", EARLIER));
     String otherDatabase = cursor(7, "nextEmpty", LATER).replace("app.$cmd", "other.$cmd");
     reply("getMore", otherDatabase);
     reply("getMore", cursor(7, "nextEmpty", LATER).replace("app.$cmd.aggregate", "app.items"));
-    assertNull(watcher.position());
+    assertNull(position());
   }
 
   @Test
   void closingWaitsUntilStreamCommandsHaveEnded() throws Exception {
-    Duration quiet = Duration.ofMillis(10);
-    assertTrue(replies.awaitQuiet(quiet, Duration.ofSeconds(5)));
     replies.commandStarted(
         new CommandStartedEvent(null, 1, 2, CONNECTION, "app", "getMore", new BsonDocument()));
-    assertFalse(replies.awaitQuiet(quiet, Duration.ofMillis(50)), "a getMore is running");
+    CompletableFuture<Void> quiet = watcher.close();
+    position(); // the owner has handled the close
+    assertFalse(quiet.isDone(), "a getMore is running");
     reply("getMore", cursor(7, "nextEmpty", LATER));
-    assertTrue(replies.awaitQuiet(quiet, Duration.ofSeconds(5)));
+    quiet.get(5, TimeUnit.SECONDS); // ended, then quiet for a while
+    assertTrue(quiet.isDone());
+  }
+
+  @Test
+  void commandsOfOtherDatabasesDoNotKeepAStreamBusy() throws Exception {
     replies.commandStarted(
         new CommandStartedEvent(null, 1, 3, CONNECTION, "other", "getMore", new BsonDocument()));
-    assertTrue(replies.awaitQuiet(quiet, Duration.ofSeconds(5)), "not a watched database");
+    watcher.close().get(5, TimeUnit.SECONDS);
   }
 }

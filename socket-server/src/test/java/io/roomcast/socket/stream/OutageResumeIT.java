@@ -37,7 +37,10 @@ class OutageResumeIT {
                 new ConnectionString(
                     "mongodb://127.0.0.1:" + relay.port() + "/?serverSelectionTimeoutMS=300"),
                 List.of("app"),
-                event -> seen.add(event.getDocument("fullDocument").getInt32("n").getValue()),
+                (database, event, handled) -> {
+                  seen.add(event.getDocument("fullDocument").getInt32("n").getValue());
+                  handled.run();
+                },
                 (database, message) -> {});
         MongoClient writer = MongoClients.create(mongo.connectionString())) {
       MongoCollection<Document> items = writer.getDatabase("app").getCollection("items");

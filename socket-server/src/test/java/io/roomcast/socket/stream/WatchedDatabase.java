@@ -34,7 +34,10 @@ final class WatchedDatabase implements AutoCloseable {
         ChangeStreams.open(
             new ConnectionString(mongo.connectionString()),
             List.of("app"),
-            events::add,
+            (database, event, handled) -> {
+              events.add(event);
+              handled.run();
+            },
             (database, message) -> {});
     return new WatchedDatabase(
         mongo, streams, MongoClients.create(mongo.connectionString()), events);

@@ -87,6 +87,32 @@ public final class Eio3PollingClient {
         .orElseThrow();
   }
 
+  /**
+   * Polls until a packet starting with {@code prefix} has arrived; returns every packet received up
+   * to and including it, in arrival order.
+   */
+  public List<String> awaitPacketsUntil(String prefix) {
+    List<String> received = new ArrayList<>();
+    await("EIO=3 packets until " + prefix)
+        .atMost(JavaClient.TIMEOUT)
+        .pollInterval(Duration.ZERO)
+        .until(
+            () -> {
+              if (packets.isEmpty()) {
+                packets.addAll(decode(get(URI.create(base))));
+              }
+              while (!packets.isEmpty()) {
+                String packet = packets.remove(0);
+                received.add(packet);
+                if (packet.startsWith(prefix)) {
+                  return true;
+                }
+              }
+              return false;
+            });
+    return received;
+  }
+
   /** Removes and returns the first received packet starting with the prefix. */
   private Optional<String> take(String prefix) {
     Optional<String> found = packets.stream().filter(p -> p.startsWith(prefix)).findFirst();

@@ -1,0 +1,34 @@
+package io.roomcast.socket.replay;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One join with a position, on its way: the client, its rooms, the position it has seen up to, and
+ * the answer to complete. Immutable; it passes from the hub to a catch-up cursor and back.
+ */
+record JoinRequest(
+    SocketIOClient client,
+    Set<String> rooms,
+    Position since,
+    long startedNanos,
+    CompletableFuture<Map<String, RoomOutcome>> answer) {
+
+  JoinRequest(SocketIOClient client, Set<String> rooms, Position since) {
+    this(
+        client,
+        Collections.unmodifiableSet(new LinkedHashSet<>(rooms)),
+        since,
+        System.nanoTime(),
+        new CompletableFuture<>());
+  }
+
+  /** Whether the request has waited longer than {@code nanos}. */
+  boolean olderThan(long nanos, long now) {
+    return now - startedNanos > nanos;
+  }
+}

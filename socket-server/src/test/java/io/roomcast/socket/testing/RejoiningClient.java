@@ -1,0 +1,103 @@
+package io.roomcast.socket.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * socket.io-client-java 2.x (protocol v4) as an application that must not miss changes uses it:
+ * after every (re)connect it joins its room again with {@code since} = the {@code meta.id} of the
+ * last change it received, and counts what arrives in a {@link Tally}. With {@code since} off it
+ * rejoins with a plain array, as the seed clients do (and misses what happened in between).
+ */
+public final class RejoiningClient implements AutoCloseable {
+  private final Socket socket;
+  private final String room;
+  private final boolean since;
+  private final Tally tally = new Tally();
+  private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
+  private final AtomicInteger disconnects = new AtomicInteger();
+
+  private RejoiningClient(Supplier<String> url, String room, boolean since, String transport) {
+    this.room = room;
+    this.since = since;
+    IO.Options options =
+        IO.Options.builder()
+            .setTransports(new String[] {transport})
+            .setForceNew(true)
+            .setReconnection(true)
+            .setReconnectionDelay(100)
+            .setReconnectionDelayMax(500)
+            .build();
+    socket = IO.socket(URI.create(url.get()), options);
+    socket.on(Socket.EVENT_CONNECT, args -> join());
+    socket.on(Socket.EVENT_DISCONNECT, args -> disconnects.incrementAndGet());
+    socket.on(
+        "items",
+        args -> {
+          JsonNode body = JavaClient.json(args, 0).get(0);
+          JsonNode meta = JavaClient.json(args, 1).get(0);
+          tally.record(body.path("n").asInt(), meta.path("id").asText());
+        });
+    socket.connect();
+  }
+
+  /** Connects to {@code url} over websocket and joins {@code room}, rejoining after each drop. */
+  public static RejoiningClient connect(String url, String room, boolean since) {
+    return new RejoiningClient(() -> url, room, since, "websocket");
+  }
+
+  /** As {@link #connect}, over long-polling. */
+  public static RejoiningClient connectPolling(String url, String room, boolean since) {
+    return new RejoiningClient(() -> url, room, since, "polling");
+  }
+
+  private void join() {
+    Object payload;
+    String last = tally.lastId();
+    if (since && last != null) {
+      payload = new JSONObject(Map.of("rooms", new JSONArray(List.of(room)), "since", last));
+    } else {
+      payload = new JSONArray(List.of(room));
+    }
+    socket.emit(
+        "JoinRoom", new Object[] {payload}, reply -> acks.add(JavaClient.json(reply, 0).get(0)));
+  }
+
+  public Tally tally() {
+    return tally;
+  }
+
+  /** Every JoinRoom ack so far, in order. */
+  public List<JsonNode> acks() {
+    return List.copyOf(acks);
+  }
+
+  /** Disconnects seen so far. */
+  public int disconnects() {
+    return disconnects.get();
+  }
+
+  @Override
+  public String toString() {
+    return disconnects + " disconnects, acks " + acks;
+  }
+
+  public boolean connected() {
+    return socket.connected();
+  }
+
+  @Override
+  public void close() {
+    socket.off();
+    socket.close();
+  }
+}
