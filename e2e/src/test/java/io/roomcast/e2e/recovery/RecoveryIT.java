@@ -2,6 +2,7 @@ package io.roomcast.e2e.recovery;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.roomcast.e2e.testing.RecoveringNodeClient;
 import io.roomcast.embedded.EmbeddedMongo;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,9 +141,22 @@ class RecoveryIT {
       int after = writes.written();
       await("writes after").atMost(WAIT).until(() -> writes.written() >= after + 25);
       List<String> expected = writes.stop();
-      await("every change received").atMost(WAIT).until(() -> client.missing(expected).isEmpty());
       assertEquals(List.of(false, true), client.connects(), "socket.recovered");
-      assertEquals(List.of(), client.missing(expected), "missing");
+      try {
+        await("every change received").atMost(WAIT).until(() -> client.missing(expected).isEmpty());
+      } catch (ConditionTimeoutException e) {
+        List<String> missing = client.missing(expected);
+        fail(
+            missing.size()
+                + " of "
+                + expected.size()
+                + " changes missing (received "
+                + client.ids().size()
+                + "), the first at "
+                + expected.indexOf(missing.get(0))
+                + ", the last at "
+                + expected.indexOf(missing.get(missing.size() - 1)));
+      }
       assertEquals(List.of(), client.duplicates(), "duplicated");
       assertEquals(List.of(), client.problems());
     }

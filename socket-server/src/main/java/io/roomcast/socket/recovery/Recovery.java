@@ -132,7 +132,7 @@ public final class Recovery implements AuthTokenListener, DisconnectListener {
   public void roomsChanged(SocketIOClient client) {
     RecoveryTokens.Valid session = client.get(SESSION);
     if (session != null) {
-      sessions.roomsChanged(session.sessionId(), JoinedRooms.of(client));
+      sessions.roomsChanged(session.sessionId(), client.getSessionId(), JoinedRooms.of(client));
     }
   }
 
@@ -141,7 +141,7 @@ public final class Recovery implements AuthTokenListener, DisconnectListener {
     internals.forget(client.getSessionId());
     RecoveryTokens.Valid session = client.get(SESSION);
     if (session != null) {
-      sessions.disconnected(session.sessionId());
+      sessions.disconnected(session.sessionId(), client.getSessionId());
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,8 +45,12 @@ public final class SessionRooms implements AutoCloseable {
   private final Clock clock;
   private final Runnable dropped;
   private final ScheduledExecutorService owner;
+
+  /** The connection (netty-socketio's sid) a session is on now, and its rooms. */
+  private record Connection(UUID sid, Set<String> rooms) {}
+
   // Owned by the owner thread:
-  private final Map<String, Set<String>> connected = new HashMap<>();
+  private final Map<String, Connection> connected = new HashMap<>();
   private final PendingWrites pending;
   private boolean flushing;
   private boolean failing;
@@ -82,24 +87,29 @@ public final class SessionRooms implements AutoCloseable {
             });
   }
 
-  /** A session's rooms changed (any thread; never blocks). */
-  public void roomsChanged(String sessionId, Set<String> rooms) {
-    Set<String> copy = Set.copyOf(rooms);
+  /** The rooms of a session, now on connection {@code sid}, changed (any thread; never blocks). */
+  public void roomsChanged(String sessionId, UUID sid, Set<String> rooms) {
+    Connection connection = new Connection(sid, Set.copyOf(rooms));
     owner.execute(
         () -> {
-          connected.put(sessionId, copy);
-          queue(sessionId, copy);
+          connected.put(sessionId, connection);
+          queue(sessionId, connection.rooms());
           flush();
         });
   }
 
-  /** A session disconnected: its record is kept for the TTL from now (any thread). */
-  public void disconnected(String sessionId) {
+  /**
+   * Connection {@code sid} of a session ended: the record is kept for the TTL from now (any
+   * thread). An older connection of a session that has moved on (its end noticed late, as a polling
+   * one's is) changes nothing.
+   */
+  public void disconnected(String sessionId, UUID sid) {
     owner.execute(
         () -> {
-          Set<String> rooms = connected.remove(sessionId);
-          if (rooms != null) {
-            queue(sessionId, rooms);
+          Connection connection = connected.get(sessionId);
+          if (connection != null && connection.sid().equals(sid)) {
+            connected.remove(sessionId);
+            queue(sessionId, connection.rooms());
             flush();
           }
         });
@@ -137,7 +147,7 @@ public final class SessionRooms implements AutoCloseable {
   }
 
   private void refresh() {
-    connected.forEach(this::queue);
+    connected.forEach((sessionId, connection) -> queue(sessionId, connection.rooms()));
     flush();
   }
 
