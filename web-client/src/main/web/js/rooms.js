@@ -30,6 +30,11 @@ export class Rooms {
     socket.onAny((name, body, meta) => this.receive(name, body, meta));
   }
 
+  /** The rooms the page shows (joined). */
+  joined() {
+    return [...this.cards.keys()];
+  }
+
   /** Asks the server to join; the card appears once the ack says "joined". True if joined. */
   async join(text) {
     const room = text.trim().toLowerCase();
