@@ -18,17 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One catch-up: reads each watched database's history from the oldest position of a batch of
- * requests up to now (until a reply comes back empty), with one cursor per database, and gives each
- * request the changes of its rooms after its own position ({@link CatchUpCollector}). A full resume
- * token resumes after itself ({@code resumeAfter}, which also tells a restarted embedded database);
- * any other position starts at its cluster time ({@code startAtOperationTime}). When the server no
- * longer has the oldest position, that request resyncs and the others are read again.
+ * requests until it reaches the window (the hub holds what follows) or now (a reply comes back
+ * empty), with one cursor per database, and gives each request the changes of its rooms after its
+ * own position ({@link CatchUpCollector}). A full resume token resumes after itself ({@code
+ * resumeAfter}, which also tells a restarted embedded database); any other position starts at its
+ * cluster time ({@code startAtOperationTime}). When the server no longer has the oldest position,
+ * that request resyncs and the others are read again.
  */
 final class CatchUpCursor {
   private static final Logger LOG = LoggerFactory.getLogger(CatchUpCursor.class);
@@ -42,6 +44,7 @@ final class CatchUpCursor {
   private final List<String> databases;
   private final ChangePreparer preparer;
   private final ReplaySettings settings;
+  private final Function<String, Position> windowFloor;
   private final SocketMetrics metrics;
 
   CatchUpCursor(
@@ -49,11 +52,13 @@ final class CatchUpCursor {
       List<String> databases,
       ChangePreparer preparer,
       ReplaySettings settings,
+      Function<String, Position> windowFloor,
       SocketMetrics metrics) {
     this.client = client;
     this.databases = databases;
     this.preparer = preparer;
     this.settings = settings;
+    this.windowFloor = windowFloor;
     this.metrics = metrics;
   }
 
@@ -111,12 +116,16 @@ final class CatchUpCursor {
       while ((event = cursor.tryNext()) != null) {
         reached = Position.of(ResumeTokens.text(event.get("_id")));
         offer(database, reached, event, reading);
+        Position floor = windowFloor.apply(database);
+        if (floor != null && !floor.isAfter(reached)) {
+          break; // the window holds what follows: the hub takes over from here
+        }
         if (System.nanoTime() > deadline || reading.stream().allMatch(CatchUpCollector::resync)) {
           reading.forEach(CatchUpCollector::giveUp);
           return;
         }
       }
-      BsonDocument idle = cursor.getResumeToken();
+      BsonDocument idle = event == null ? cursor.getResumeToken() : null;
       Position end = idle == null ? reached : Position.of(ResumeTokens.text(idle));
       for (CatchUpCollector collector : reading) {
         collector.reached(database, end.isAfter(reached) ? end : reached);

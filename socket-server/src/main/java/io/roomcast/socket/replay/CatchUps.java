@@ -91,7 +91,8 @@ public final class CatchUps implements AutoCloseable {
     open.incrementAndGet();
     try {
       for (CatchUpResult result :
-          new CatchUpCursor(client, databases, preparer, settings, metrics).read(batch)) {
+          new CatchUpCursor(client, databases, preparer, settings, hub::floor, metrics)
+              .read(batch)) {
         hub.caughtUp(result);
       }
     } finally {

@@ -1,5 +1,7 @@
 package io.roomcast.socket.replay;
 
+import java.util.Map;
+
 /**
  * What the hub holds of one watched database's changes: every change after {@code floor} up to
  * {@code head}. The floor rises as the window forgets changes, and jumps when the stream restarts
@@ -7,6 +9,11 @@ package io.roomcast.socket.replay;
  * by the hub thread.
  */
 final class Coverage {
+  private final String database;
+
+  /** Where the floors are published for the catch-up threads (written by the hub only). */
+  private final Map<String, Position> publishedFloors;
+
   /** Changes after it are all held (or were routed nowhere); null: not known yet. */
   private Position floor;
 
@@ -16,9 +23,23 @@ final class Coverage {
   /** The stream opened from now without telling its start: its first event sets the floor. */
   private boolean floorAtFirstEvent;
 
+  Coverage(String database, Map<String, Position> publishedFloors) {
+    this.database = database;
+    this.publishedFloors = publishedFloors;
+  }
+
+  private void setFloor(Position position) {
+    floor = position;
+    if (position == null) {
+      publishedFloors.remove(database);
+    } else {
+      publishedFloors.put(database, position);
+    }
+  }
+
   /** The stream opened from now at {@code start} (null: its first event marks the start). */
   void openedFromNow(Position start) {
-    floor = start;
+    setFloor(start);
     head = start;
     floorAtFirstEvent = start == null;
   }
@@ -26,7 +47,7 @@ final class Coverage {
   /** An event at {@code id} reached the hub. */
   void event(Position id) {
     if (floorAtFirstEvent) {
-      floor = id; // conservative: that first event is held, but nothing before it is
+      setFloor(id); // conservative: that first event is held, but nothing before it is
       floorAtFirstEvent = false;
     }
     head = id;
@@ -38,14 +59,14 @@ final class Coverage {
       head = position;
     }
     if (floor == null && !floorAtFirstEvent) {
-      floor = position; // a stream resumed before the hub knew it: held from here on
+      setFloor(position); // a stream resumed before the hub knew it: held from here on
     }
   }
 
   /** The window forgot the change at {@code id}: nothing at or before it is held any more. */
   void forgot(Position id) {
     if (floor == null || id.isAfter(floor)) {
-      floor = id;
+      setFloor(id);
     }
   }
 

@@ -129,6 +129,11 @@ public final class DeliveryHub implements AutoCloseable {
     return request.answer();
   }
 
+  /** Where a catch-up of {@code database} may stop: the window holds every change after it. */
+  Position floor(String database) {
+    return window.floor(database);
+  }
+
   /** A catch-up cursor read what MongoDB had for a request; the hub finishes it. */
   void caughtUp(CatchUpResult result) {
     if (!send(() -> joins.caughtUp(result))) {

@@ -24,6 +24,9 @@ import java.util.function.Predicate;
  * client first, then it is joined to the rooms, so the next live change reaches it too.
  */
 final class HubJoins {
+  /** Catch-ups one request may need when the window outruns them; then it resyncs. */
+  private static final int MAX_CATCH_UPS = 3;
+
   private final ReplayWindow window;
   private final ChangeDelivery delivery;
   private final SocketMetrics metrics;
@@ -105,8 +108,10 @@ final class HubJoins {
     for (Map.Entry<String, Position> reached : result.reached().entrySet()) {
       Coverage coverage = window.coverage(reached.getKey());
       if (!coverage.holdsAfter(reached.getValue())) {
-        // The window moved past what the cursor read (a flood during the catch-up): a gap.
-        finish(request, List.of(), true, ReplaySource.MONGODB);
+        // The window moved past what the cursor read (a flood during the catch-up): read again.
+        if (request.catchUps() >= MAX_CATCH_UPS || !catchUps.submit(request.again())) {
+          finish(request, List.of(), true, ReplaySource.MONGODB);
+        }
         return;
       }
       Position from = reached.getValue();

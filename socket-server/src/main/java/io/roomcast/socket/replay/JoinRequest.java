@@ -16,6 +16,7 @@ record JoinRequest(
     Set<String> rooms,
     Position since,
     long startedNanos,
+    int catchUps,
     CompletableFuture<Map<String, RoomOutcome>> answer) {
 
   JoinRequest(SocketIOClient client, Set<String> rooms, Position since) {
@@ -24,7 +25,13 @@ record JoinRequest(
         Collections.unmodifiableSet(new LinkedHashSet<>(rooms)),
         since,
         System.nanoTime(),
+        0,
         new CompletableFuture<>());
+  }
+
+  /** The same request, for one more catch-up. */
+  JoinRequest again() {
+    return new JoinRequest(client, rooms, since, startedNanos, catchUps + 1, answer);
   }
 
   /** Whether the request has waited longer than {@code nanos}. */

@@ -10,11 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The recent changes of every watched database, in the order the hub received them, bounded by
  * count, encoded bytes and age ({@link ReplaySettings}); and per database the range they cover
- * ({@link Coverage}). Owned by the hub thread: no method is thread-safe.
+ * ({@link Coverage}). Owned by the hub thread: no method is thread-safe but {@link #floor}.
  */
 final class ReplayWindow {
   /** One held change: its stream, position, the encoded change and when the hub got it. */
@@ -25,6 +26,7 @@ final class ReplayWindow {
   private final long maxAgeNanos;
   private final Deque<Held> held = new ArrayDeque<>();
   private final Map<String, Coverage> coverage = new HashMap<>();
+  private final Map<String, Position> floors = new ConcurrentHashMap<>();
   private long bytes;
 
   ReplayWindow(int maxEvents, long maxBytes, Duration maxAge) {
@@ -34,7 +36,15 @@ final class ReplayWindow {
   }
 
   Coverage coverage(String database) {
-    return coverage.computeIfAbsent(database, name -> new Coverage());
+    return coverage.computeIfAbsent(database, name -> new Coverage(name, floors));
+  }
+
+  /**
+   * The oldest position after which {@code database}'s changes are all held, or null; the one
+   * method other threads may call (a catch-up cursor stops once it has read up to it).
+   */
+  Position floor(String database) {
+    return floors.get(database);
   }
 
   /** A change reached the hub; {@code change} is null when it belongs to no room. */

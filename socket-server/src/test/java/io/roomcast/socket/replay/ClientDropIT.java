@@ -16,7 +16,8 @@ import io.roomcast.socket.testing.Tally;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A client whose TCP connection drops every 100 changes while changes flow at a steady rate: with
@@ -28,11 +29,17 @@ import org.junit.jupiter.api.Test;
 class ClientDropIT {
   private static final int DROPS = 4;
 
-  @Test
-  void aClientThatRejoinsWithSinceMissesNothingAcrossDrops() throws Exception {
+  /**
+   * The default window serves the rejoins; a window of 50 (half a second) sends most to MongoDB
+   * (catch-up).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"10000", "50"})
+  void aClientThatRejoinsWithSinceMissesNothingAcrossDrops(String window) throws Exception {
     UUID room = UUID.randomUUID();
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
-        SocketServer server = SocketServers.start(mongo.connectionString(), Map.of());
+        SocketServer server =
+            SocketServers.start(mongo.connectionString(), Map.of("REPLAY_WINDOW_EVENTS", window));
         TcpRelay relay = TcpRelay.start(server.port());
         RejoiningClient websocket = RejoiningClient.connect(url(relay), room.toString(), true);
         RejoiningClient seed = RejoiningClient.connect(url(relay), room.toString(), false)) {

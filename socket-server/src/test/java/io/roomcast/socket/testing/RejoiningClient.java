@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -22,13 +21,14 @@ public final class RejoiningClient implements AutoCloseable {
   private final Socket socket;
   private final String room;
   private final boolean since;
-  private final Tally tally = new Tally();
+  private final Tally tally;
   private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
   private final AtomicInteger disconnects = new AtomicInteger();
 
-  private RejoiningClient(Supplier<String> url, String room, boolean since, String transport) {
+  private RejoiningClient(String url, String room, boolean since, String transport, Tally tally) {
     this.room = room;
     this.since = since;
+    this.tally = tally;
     IO.Options options =
         IO.Options.builder()
             .setTransports(new String[] {transport})
@@ -37,7 +37,7 @@ public final class RejoiningClient implements AutoCloseable {
             .setReconnectionDelay(100)
             .setReconnectionDelayMax(500)
             .build();
-    socket = IO.socket(URI.create(url.get()), options);
+    socket = IO.socket(URI.create(url), options);
     socket.on(Socket.EVENT_CONNECT, args -> join());
     socket.on(Socket.EVENT_DISCONNECT, args -> disconnects.incrementAndGet());
     socket.on(
@@ -52,12 +52,15 @@ public final class RejoiningClient implements AutoCloseable {
 
   /** Connects to {@code url} over websocket and joins {@code room}, rejoining after each drop. */
   public static RejoiningClient connect(String url, String room, boolean since) {
-    return new RejoiningClient(() -> url, room, since, "websocket");
+    return new RejoiningClient(url, room, since, "websocket", new Tally());
   }
 
-  /** As {@link #connect}, over long-polling. */
-  public static RejoiningClient connectPolling(String url, String room, boolean since) {
-    return new RejoiningClient(() -> url, room, since, "polling");
+  /**
+   * The same application moved to another server ({@code url}): it joins from where {@code
+   * previous} stopped, counting into the same tally. {@code previous} should be closed first.
+   */
+  public static RejoiningClient moveTo(String url, RejoiningClient previous) {
+    return new RejoiningClient(url, previous.room, true, "websocket", previous.tally);
   }
 
   private void join() {

@@ -66,16 +66,16 @@ public final class Tally {
   }
 
   /**
-   * Waits until every number below {@code total} has arrived; fails naming what is missing and
-   * {@code context} (e.g. the acks the client got).
+   * Waits until every number from the first received to {@code total} (exclusive) has arrived;
+   * fails naming what is missing and {@code context} (e.g. the acks the client got).
    */
   public void awaitAll(int total, Object context) {
     try {
       await("every change at the client")
           .atMost(JavaClient.TIMEOUT)
-          .until(() -> missing(0, total).isEmpty());
+          .until(() -> first >= 0 && missing(first, total).isEmpty());
     } catch (ConditionTimeoutException e) {
-      List<Integer> missing = missing(0, total);
+      List<Integer> missing = missing(Math.max(0, first), total);
       throw new AssertionError(
           missing.size()
               + " of "
