@@ -34,9 +34,9 @@ public final class ReplayBenchmark {
     int missed = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int storm = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     String room = UUID.randomUUID().toString();
+    HttpClient http = HttpClient.newHttpClient(); // not AutoCloseable before Java 21
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
-        MongoWriter writer = new MongoWriter(mongo.connectionString());
-        HttpClient http = HttpClient.newHttpClient()) {
+        MongoWriter writer = new MongoWriter(mongo.connectionString())) {
       String since;
       try (SocketServer window =
               SocketServers.start(
