@@ -1,10 +1,10 @@
 package io.roomcast.socket.recovery;
 
 import com.mongodb.MongoNamespace;
+import io.roomcast.common.auth.JwtSettings;
 import io.roomcast.common.config.InvalidValue;
 import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,6 @@ public record RecoverySettings(
     Duration ttl,
     Duration pidLifetime,
     String database) {
-  public static final int MIN_SECRET_BYTES = 32;
   public static final int DEFAULT_TTL_SECONDS = 120;
   public static final int DEFAULT_PID_LIFETIME_SECONDS = 86_400;
 
@@ -45,7 +44,7 @@ public record RecoverySettings(
               "HMAC secret (at least 32 bytes) signing the `pid`s, the same on every node; unset: a "
                   + "random one per process (recovery then survives neither a restart nor a move "
                   + "to another node, and a WARN line says so)")
-          .map(value -> value.map(RecoverySettings::secret))
+          .map(value -> value.map(JwtSettings::secret))
           .secret();
   public static final Setting<Integer> RECOVERY_TTL_SECONDS =
       Setting.integer(
@@ -90,17 +89,8 @@ public record RecoverySettings(
   }
 
   private static byte[] randomSecret() {
-    byte[] bytes = new byte[MIN_SECRET_BYTES];
+    byte[] bytes = new byte[JwtSettings.MIN_SECRET_BYTES];
     new SecureRandom().nextBytes(bytes);
-    return bytes;
-  }
-
-  private static byte[] secret(String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length < MIN_SECRET_BYTES) {
-      // A secret is never repeated: only its length is reported.
-      throw new InvalidValue("", "at least " + MIN_SECRET_BYTES + " bytes, got " + bytes.length);
-    }
     return bytes;
   }
 

@@ -56,16 +56,9 @@ class ConnectionRecoveryIT {
   @Test
   void aForgedAlteredForeignOrExpiredPidGetsAFreshSessionAndNoRooms() throws Exception {
     UUID room = UUID.randomUUID();
-    String pid;
-    String offset;
-    try (RecoveringSocket first =
-        RecoveringSocket.connect(SERVER.port(), RecoveringSocket.auth())) {
-      pid = first.pid();
-      first.join(room);
-      awaitRecord(room);
-      insert(room, 1);
-      offset = first.nextEvent().get(2).asText();
-    }
+    Session session = firstSession(room);
+    String pid = session.pid();
+    String offset = session.offset();
     String sessionId =
         new RecoveryTokens(secret(), Duration.ofMinutes(1), Clock.systemUTC()).check(pid)
                 instanceof RecoveryTokens.Valid valid
@@ -109,16 +102,9 @@ class ConnectionRecoveryIT {
   @Test
   void aSessionIsNotRecoveredOnceItsRecordExpired() throws Exception {
     UUID room = UUID.randomUUID();
-    String pid;
-    String offset;
-    try (RecoveringSocket first =
-        RecoveringSocket.connect(SERVER.port(), RecoveringSocket.auth())) {
-      pid = first.pid();
-      first.join(room);
-      awaitRecord(room);
-      insert(room, 1);
-      offset = first.nextEvent().get(2).asText();
-    }
+    Session session = firstSession(room);
+    String pid = session.pid();
+    String offset = session.offset();
     Document record =
         await("record of the disconnected session")
             .atMost(Duration.ofSeconds(10))
@@ -138,6 +124,19 @@ class ConnectionRecoveryIT {
       insert(room, 2);
       insert(canary, 3);
       assertEquals(3, again.nextEvent().get(0).path("n").asInt());
+    }
+  }
+
+  /** A session's pid and the offset of the change it received in its room before it dropped. */
+  record Session(String pid, String offset) {}
+
+  private static Session firstSession(UUID room) throws Exception {
+    try (RecoveringSocket first =
+        RecoveringSocket.connect(SERVER.port(), RecoveringSocket.auth())) {
+      first.join(room);
+      awaitRecord(room);
+      insert(room, 1);
+      return new Session(first.pid(), first.nextEvent().get(2).asText());
     }
   }
 
