@@ -81,7 +81,7 @@ public final class SessionRooms implements AutoCloseable {
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)))
         .whenComplete(
             (name, error) -> {
-              if (error != null) {
+              if (error != null && !owner.isShutdown()) { // not when the start failed meanwhile
                 LOG.warn("cannot create the TTL index of {}: {}", COLLECTION, error.toString());
               }
             });
