@@ -28,13 +28,17 @@ test('a refusal becomes an error naming the status and the reason', async () => 
   await assert.rejects(tokenSource('/dev/token')(['x']), /400: bad rooms/);
 });
 
-test('the handshake sends a token granting no room, or nothing when none can be had', async () => {
+test('the handshake sends a token granting the rooms joined so far, or nothing when none can be had', async () => {
   const calls = [];
   stubFetch(200, { token: 't2' }, calls);
-  const auth = await new Promise((resolve) => handshakeAuth(tokenSource('/dev/token'))(resolve));
-  assert.deepEqual(auth, { token: 't2' });
+  let joined = [];
+  const auth = handshakeAuth(tokenSource('/dev/token'), () => joined);
+  assert.deepEqual(await new Promise((resolve) => auth(resolve)), { token: 't2' });
   assert.deepEqual(calls[0].body, { rooms: [] });
+  joined = ['3f0c0b8e-9a51-4a4e-8d2b-6d1f0e7b9c11'];
+  await new Promise((resolve) => auth(resolve));
+  assert.deepEqual(calls[1].body, { rooms: joined }, 'a reconnect keeps its rooms granted (recovery)');
   stubFetch(500, null, []);
-  const none = await new Promise((resolve) => handshakeAuth(tokenSource('/dev/token'))(resolve));
+  const none = await new Promise((resolve) => handshakeAuth(tokenSource('/dev/token'), () => [])(resolve));
   assert.deepEqual(none, {});
 });

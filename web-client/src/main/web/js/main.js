@@ -22,15 +22,17 @@ async function start() {
 
   const useInUpdate = setUpUpdateForm(config.updatePath || '/update');
   const tokens = tokenSource(config.tokenPath);
+  let rooms = null; // set below; the handshake's token grants the rooms joined so far
+  const roomsNow = () => (rooms ? rooms.joined() : []);
   // Polling first, then the upgrade to websocket: the page shows both stages.
-  const socket = io(socketUrl, { transports: ['polling', 'websocket'], auth: handshakeAuth(tokens) });
+  const socket = io(socketUrl, { transports: ['polling', 'websocket'], auth: handshakeAuth(tokens, roomsNow) });
   showConnection(socket);
   // A refused handshake (no token could be fetched, or it was refused) is not retried by the
   // client itself; the page tries again with a fresh token.
   socket.on('connect_error', () => {
     if (tokens && !socket.active) setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
   });
-  const rooms = new Rooms(socket, config.uuidField || 'uuid', useInUpdate, tokens);
+  rooms = new Rooms(socket, config.uuidField || 'uuid', useInUpdate, tokens);
 
   byId('new-room-uuid').addEventListener('click', () => {
     byId('room-uuid').value = newUuid();

@@ -1,7 +1,8 @@
 // Joining and leaving rooms, and the live list of events received for each room.
-import { byId, clock, el, isUuid, pretty } from './dom.js';
+import { CatchUp } from './catch-up.js';
+import { byId, isUuid } from './dom.js';
+import { prependCapped, renderEvent, showDocuments } from './render.js';
 
-const MAX_EVENTS_PER_ROOM = 200;
 const ACK_TIMEOUT_MS = 10000;
 
 export class Rooms {
@@ -13,9 +14,13 @@ export class Rooms {
     this.cards = new Map(); // room name -> article element
     this.container = byId('rooms');
     this.errorLine = byId('join-error');
-    // After a reconnect the server knows nothing of this client: join every room again.
+    this.catchUp = new CatchUp(byId('catch-up'));
+    // After a reconnect: either the server recovered the connection (rooms and missed changes
+    // come back by themselves), or the page rejoins every room from the last change it has.
     socket.on('connect', () => {
-      if (this.cards.size > 0) this.request('JoinRoom', [...this.cards.keys()]);
+      if (this.cards.size === 0) return;
+      if (socket.recovered) this.catchUp.recovered();
+      else this.rejoin([...this.cards.keys()]);
     });
     // A grant ended: the server took this client out of those rooms; ask again with a new token.
     socket.on('roomcast:expired', (body) => {
@@ -25,6 +30,11 @@ export class Rooms {
     socket.onAny((name, body, meta) => this.receive(name, body, meta));
   }
 
+  /** The rooms the page shows (joined). */
+  joined() {
+    return [...this.cards.keys()];
+  }
+
   /** Asks the server to join; the card appears once the ack says "joined". True if joined. */
   async join(text) {
     const room = text.trim().toLowerCase();
@@ -32,27 +42,48 @@ export class Rooms {
       this.showError('Enter a room UUID, or make a new one.');
       return false;
     }
-    const ack = await this.request('JoinRoom', [room]);
+    // The first join asks for the room's current documents too (a server without snapshots
+    // joins all the same and sends none).
+    const ack = await this.request('JoinRoom', [room], { snapshot: true });
     if (!ack || !ack.ok) return false;
     for (const result of ack.results) this.addCard(result.uuid);
+    this.showAllDocuments(ack);
     return true;
+  }
+
+  /** Rejoins after a reconnect the server did not recover, from each room's last position. */
+  async rejoin(rooms) {
+    const requests = this.catchUp.requests(rooms);
+    const acks = await Promise.all(
+      requests.map((r) => this.request('JoinRoom', r.rooms, r.since ? { since: r.since } : { snapshot: true })),
+    );
+    acks.forEach((ack, i) => {
+      if (!requests[i].since) this.showAllDocuments(ack);
+    });
+    const resync = this.catchUp.rejoined(acks.filter((ack, i) => requests[i].since));
+    if (resync.length > 0) {
+      resync.forEach((room) => this.catchUp.forget(room));
+      this.showAllDocuments(await this.request('JoinRoom', resync, { snapshot: true }));
+    }
   }
 
   async leave(room) {
     const ack = await this.request('LeaveRoom', [room]);
-    if (ack && ack.ok) this.removeCard(room);
+    if (ack && ack.ok) {
+      this.removeCard(room);
+      this.catchUp.forget(room);
+    }
   }
 
   /** Emits with an ack and shows a refusal, a timeout or a disconnected socket as an error. */
-  async request(event, rooms) {
+  async request(event, rooms, options = {}) {
     this.showError('');
     try {
       // A join carries a token granting its rooms when the backend mints them (for the valid
       // UUIDs only: the server answers the others with its own per-item reasons).
-      const payload =
-        event === 'JoinRoom' && this.tokens
-          ? { rooms, token: await this.tokens(rooms.filter((room) => isUuid(room))) }
-          : rooms;
+      const token =
+        event === 'JoinRoom' && this.tokens ? await this.tokens(rooms.filter((room) => isUuid(room))) : undefined;
+      const payload = event === 'JoinRoom' ? { rooms, ...options, ...(token ? { token } : {}) } : rooms;
       const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
       if (!ack || !ack.ok) this.showError(describeRefusal(event, ack));
       return ack;
@@ -87,6 +118,16 @@ export class Rooms {
     this.refreshEmpty();
   }
 
+  /** Shows the documents a snapshot join returned (none: a server without snapshots). */
+  showAllDocuments(ack) {
+    for (const result of (ack && ack.results) || []) {
+      const card = this.cards.get(result.uuid);
+      if (!card || !Array.isArray(result.documents)) continue;
+      if (ack.position) this.catchUp.seen(result.uuid, ack.position);
+      showDocuments(card.querySelector('[data-testid="documents"]'), result);
+    }
+  }
+
   refreshEmpty() {
     byId('no-rooms').hidden = this.cards.size > 0;
   }
@@ -96,6 +137,7 @@ export class Rooms {
     const room = roomOf(body, meta, this.uuidField);
     const card = room && this.cards.get(room);
     const item = renderEvent(name, body, meta);
+    if (card && meta && meta.id) this.catchUp.seen(room, meta.id);
     if (card) {
       prependCapped(card.querySelector('[data-testid="events"]'), item);
       card.querySelector('[data-testid="room-empty"]').hidden = true;
@@ -124,29 +166,4 @@ function describeRefusal(event, ack) {
     .map((r) => `${JSON.stringify(r.uuid)}: ${r.reason}`);
   const error = ack.error || 'refused';
   return reasons.length ? `${event} refused: ${error} (${reasons.join('; ')})` : `${event} refused: ${error}`;
-}
-
-function renderEvent(name, body, meta) {
-  const operation = meta && meta.operationType ? meta.operationType : '';
-  const item = el('li', 'event');
-  item.dataset.testid = 'event';
-  item.dataset.event = name;
-  item.dataset.operation = operation;
-  const head = el('div', 'event-head');
-  head.append(
-    el('span', 'event-name', name),
-    el('span', `op op-${operation || 'none'}`, operation || '–'),
-    el('time', 'muted', clock(new Date())),
-  );
-  const bodyBlock = el('pre', 'json', pretty(body));
-  bodyBlock.dataset.testid = 'event-body';
-  const details = el('details', 'meta');
-  details.append(el('summary', '', 'meta'), el('pre', 'json', pretty(meta)));
-  item.append(head, bodyBlock, details);
-  return item;
-}
-
-function prependCapped(list, item) {
-  list.prepend(item);
-  while (list.children.length > MAX_EVENTS_PER_ROOM) list.lastElementChild.remove();
 }

@@ -19,10 +19,14 @@ export function tokenSource(tokenPath) {
   };
 }
 
-/** The handshake's auth option: a fresh token (granting no room yet) at every (re)connect. */
-export function handshakeAuth(tokens) {
+/**
+ * The handshake's auth option: a fresh token at every (re)connect, granting the rooms the page is
+ * in (`roomsNow()`), so that a recovered connection gets them back (the server checks them again
+ * against this token).
+ */
+export function handshakeAuth(tokens, roomsNow) {
   if (!tokens) return undefined;
   return (callback) => {
-    tokens([]).then((token) => callback({ token }), () => callback({}));
+    tokens(roomsNow()).then((token) => callback({ token }), () => callback({}));
   };
 }

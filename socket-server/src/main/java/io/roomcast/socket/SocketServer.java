@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.Epoll;
@@ -26,6 +27,7 @@ import io.roomcast.socket.http.QuietExceptionListener;
 import io.roomcast.socket.limits.ConnectionLimits;
 import io.roomcast.socket.metrics.SocketGauges;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.recovery.ConnectionRecovery;
 import io.roomcast.socket.replay.CatchUps;
 import io.roomcast.socket.replay.DeliveryHub;
 import io.roomcast.socket.replay.Replays;
@@ -61,6 +63,7 @@ public final class SocketServer implements AutoCloseable {
   private final AdminServer admin;
   private final ProcessMetrics processMetrics;
   private final RoomAuth auth;
+  private final ConnectionRecovery recovery;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SocketServer(Parts parts) {
@@ -76,6 +79,7 @@ public final class SocketServer implements AutoCloseable {
     this.admin = parts.admin;
     this.processMetrics = parts.processMetrics;
     this.auth = parts.auth;
+    this.recovery = parts.recovery;
   }
 
   /** What start() has built so far, so that a failure can close exactly that. */
@@ -92,6 +96,7 @@ public final class SocketServer implements AutoCloseable {
     AdminServer admin;
     ProcessMetrics processMetrics;
     RoomAuth auth;
+    ConnectionRecovery recovery;
 
     void closeQuietly() {
       if (admin != null) {
@@ -114,6 +119,9 @@ public final class SocketServer implements AutoCloseable {
       }
       if (auth != null) {
         auth.close();
+      }
+      if (recovery != null) {
+        recovery.close();
       }
       if (processMetrics != null) {
         processMetrics.close();
@@ -157,7 +165,10 @@ public final class SocketServer implements AutoCloseable {
     parts.processMetrics = owned;
     try {
       SocketMetrics metrics = new SocketMetrics(registry);
-      parts.socketIo = new SocketIOServer(socketIoConfiguration(config));
+      parts.recovery =
+          ConnectionRecovery.start(
+              config.recovery(), config.mongoUri(), metrics, config.maxClients());
+      parts.socketIo = new SocketIOServer(socketIoConfiguration(config, parts.recovery));
       ConnectionLimits limits = ConnectionLimits.register(parts.socketIo, config);
       parts.auth = RoomAuth.start(config.roomAuth());
       GuardedChannelInitializer pipeline =
@@ -166,14 +177,15 @@ public final class SocketServer implements AutoCloseable {
               new SessionLimits(config.connectTimeoutMillis(), config.maxClients()),
               limits,
               new ConnectAuthRequired(),
-              new NodeSessionIds(config.nodeId()));
+              new NodeSessionIds(config.nodeId()),
+              parts.recovery == null ? null : parts.recovery.connectHandler());
       PipelineReplacement.install(parts.socketIo, pipeline);
       parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
       parts.hub =
           new DeliveryHub(
               parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
-              new SharedFrameDelivery(false),
+              new SharedFrameDelivery(parts.recovery != null),
               config.replay(),
               metrics);
       parts.catchUps =
@@ -185,13 +197,19 @@ public final class SocketServer implements AutoCloseable {
               parts.hub,
               metrics);
       parts.snapshots = Snapshots.open(config);
-      RoomProtocol.register(
-          parts.socketIo,
-          config.maxRoomsPerClient(),
-          parts.auth,
-          new Replays(parts.hub),
-          parts.snapshots,
-          metrics);
+      ConnectionRecovery recovery = parts.recovery;
+      RoomProtocol rooms =
+          RoomProtocol.register(
+              parts.socketIo,
+              config.maxRoomsPerClient(),
+              parts.auth,
+              new Replays(parts.hub),
+              parts.snapshots,
+              metrics,
+              recovery == null ? client -> {} : recovery::roomsChanged);
+      if (recovery != null) {
+        recovery.register(parts.socketIo, rooms::restore);
+      }
       parts.listening = SocketIoBinding.bind(parts.socketIo, config);
       parts.emitter = new RoomEmitter(config.uuidField(), parts.hub, metrics);
       parts.streams =
@@ -221,7 +239,8 @@ public final class SocketServer implements AutoCloseable {
     SocketServer server = new SocketServer(parts);
     LOG.info(
         "socket server listening on {}:{}, admin (metrics, health) on {}:{}, watching {} on {}, "
-            + "rooms by field '{}', origins {}, room authorization {}, node {} (NODE_ID)",
+            + "rooms by field '{}', origins {}, room authorization {}, recovery {}, node {} "
+            + "(NODE_ID)",
         config.socketHost(),
         server.port(),
         config.adminHost(),
@@ -231,13 +250,22 @@ public final class SocketServer implements AutoCloseable {
         config.uuidField(),
         config.allowedOrigins(),
         config.roomAuth().mode(),
+        parts.recovery == null ? "off" : "on (" + config.recovery().ttl().toSeconds() + " s)",
         config.nodeId());
     parts.auth.warnIfOpen();
+    if (parts.recovery != null) {
+      parts.recovery.warnIfNotShared();
+    }
     return server;
   }
 
-  private static Configuration socketIoConfiguration(SocketServerConfig config) {
+  private static Configuration socketIoConfiguration(
+      SocketServerConfig config, ConnectionRecovery recovery) {
     Configuration configuration = new Configuration();
+    if (recovery != null) {
+      // CONNECT replies carry the recovery pid (see ConnectInternals).
+      configuration.setJsonSupport(new JacksonJsonSupport(recovery.jsonModule()));
+    }
     configuration.setHostname(config.socketHost());
     configuration.setPort(config.socketPort());
     configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);
@@ -306,6 +334,9 @@ public final class SocketServer implements AutoCloseable {
     socketIo.stop();
     admin.close();
     auth.close();
+    if (recovery != null) {
+      recovery.close();
+    }
     if (processMetrics != null) {
       processMetrics.close();
     }

@@ -110,7 +110,11 @@ public record JwtSettings(
         ROOM_AUTH_MAX_GRANTED_ROOMS.read(settings));
   }
 
-  private static byte[] secret(String value) {
+  /**
+   * The UTF-8 bytes of an HMAC secret setting, refused below {@link #MIN_SECRET_BYTES} (naming only
+   * its length); for every HS256 secret setting.
+   */
+  public static byte[] secret(String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_SECRET_BYTES) {
       // The value is a secret (the setting never repeats it): only its length is reported.

@@ -111,6 +111,32 @@ class BrowserIT {
   }
 
   @Test
+  void aReconnectIsRecoveredAndTheChangeMadeMeanwhileArrivesOnce() throws Exception {
+    page.get(stack.backendUrl() + "/");
+    awaitAttribute(By.id("connection-state"), "data-state", "connected");
+    String room = joinNewRoom();
+    String fence = joinNewRoom();
+    sendUpdate(room, "{\"step\": 1}");
+    awaitEvent(room, "insert");
+
+    // The transport drops; the change below is made while the page is away or reconnecting.
+    page.executeScript("window.roomcast.socket.io.engine.close();");
+    sendUpdate(room, "{\"step\": 2, \"while\": \"away\"}");
+    awaitAttribute(By.id("catch-up"), "data-outcome", "recovered");
+    awaitAttribute(By.id("connection-state"), "data-state", "connected");
+    await("the change made while away")
+        .atMost(PATIENCE)
+        .until(
+            () -> events(room).stream().anyMatch(e -> e.getText().contains("\"while\": \"away\"")));
+    // A fence in the other room, after: a duplicate of the change made while away came before it.
+    sendUpdate(fence, "{\"fence\": true}");
+    awaitEvent(fence, "insert");
+    assertEquals(2, events(room).size(), "each change once: " + text(roomCard(room)));
+    assertTrue(text(By.id("catch-up")).contains("recovered"), text(By.id("catch-up")));
+    screenshot("recovered");
+  }
+
+  @Test
   void showsRefusalsFromTheSocketServerAndTheBackend() throws Exception {
     page.get(stack.backendUrl() + "/");
     awaitAttribute(By.id("connection-state"), "data-state", "connected");

@@ -81,6 +81,11 @@ public final class NodeSocketClient extends RecordingClient {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /** Ends a node client script: it exits when its stdin closes; killed if it does not. */
+  static void stop(Process process) {
     try {
       process.getOutputStream().close(); // the script exits when its stdin closes
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

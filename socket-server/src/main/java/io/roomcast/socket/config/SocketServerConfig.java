@@ -9,6 +9,7 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
+import io.roomcast.socket.recovery.RecoverySettings;
 import io.roomcast.socket.replay.ReplaySettings;
 import io.roomcast.socket.snapshot.SnapshotSettings;
 import java.nio.charset.StandardCharsets;
@@ -185,6 +186,7 @@ public final class SocketServerConfig {
     all.addAll(ReplaySettings.SETTINGS);
     all.addAll(RoomAuthSettings.SETTINGS);
     all.addAll(SnapshotSettings.SETTINGS);
+    all.addAll(RecoverySettings.SETTINGS);
     return List.copyOf(all);
   }
 
@@ -199,6 +201,7 @@ public final class SocketServerConfig {
   private final int maxClientBufferBytes;
   private final int maxAttachments;
   private final RoomAuthSettings roomAuth;
+  private final RecoverySettings recovery;
   private final ReplaySettings replay;
   private final int connectTimeoutMillis;
   private final int maxClients;
@@ -239,6 +242,14 @@ public final class SocketServerConfig {
               + ": expected less than SHUTDOWN_GRACE="
               + shutdownGrace.toSeconds()
               + ", which includes it");
+    }
+    recovery = RecoverySettings.from(settings);
+    if (watchDatabases.contains(recovery.database())) {
+      throw new ConfigException(
+          "invalid RECOVERY_DATABASE="
+              + recovery.database()
+              + ": expected a database that is not in WATCH_DATABASES (session records are no"
+              + " changes to deliver)");
     }
     replay = ReplaySettings.from(settings);
     // Last: its checks span several variables, so each single bad value above is named first.
@@ -328,6 +339,11 @@ public final class SocketServerConfig {
   /** Who may join which room (ROOM_AUTH and its settings). */
   public RoomAuthSettings roomAuth() {
     return roomAuth;
+  }
+
+  /** Connection state recovery (RECOVERY and its settings). */
+  public RecoverySettings recovery() {
+    return recovery;
   }
 
   /** The replay window, replay bound and catch-up cursors (JoinRoom with {@code since}). */

@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.guard.ClientErrorHandler;
@@ -20,10 +21,11 @@ import io.roomcast.socket.limits.ConnectionLimits;
  * netty-socketio's pipeline with the {@link OriginGuard}, then the session guards, placed after the
  * HTTP codec and before every Socket.IO handler, so that they see each decoded request (and each
  * packet payload) and their answers are encoded; then the per-connection {@link ConnectionLimits}
- * and the room authorization's {@link ConnectAuthRequired} just before the packet handler; a last
- * handler turns unhandled exceptions into one log line. Each session netty-socketio registers gets
- * its polling queue bounded first ({@link ConnectionLimits#meterPollingQueue}); sessions it frees
- * are reported to {@link Sessions}.
+ * and the room authorization's {@link ConnectAuthRequired} just before the packet handler, then
+ * connection state recovery's CONNECT reader when recovery is on; a last handler turns unhandled
+ * exceptions into one log line. Each session netty-socketio registers gets its polling queue
+ * bounded first ({@link ConnectionLimits#meterPollingQueue}); sessions it frees are reported to
+ * {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
@@ -32,12 +34,14 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   static final String HEAP_PAYLOADS = "heapPayloads";
   static final String NO_SESSION_COOKIE = "noSessionCookie";
   static final String CLIENT_ERRORS = "clientErrors";
+  static final String RECOVERING_CONNECT = "recoveringConnect";
 
   private final OriginGuard guard;
   private final SessionLimits sessionLimits;
   private final ConnectionLimits connectionLimits;
   private final ConnectAuthRequired connectAuth;
   private final NodeSessionIds sids;
+  private final ChannelHandler recoveringConnect;
   private final Sessions sessions = new Sessions();
   private final PreConnectFilter preConnectFilter = new PreConnectFilter(sessions);
   private final HeapPayloads heapPayloads = new HeapPayloads();
@@ -50,8 +54,10 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
       SessionLimits sessionLimits,
       ConnectionLimits connectionLimits,
       ConnectAuthRequired connectAuth,
-      NodeSessionIds sids) {
+      NodeSessionIds sids,
+      ChannelHandler recoveringConnect) {
     this.guard = guard;
+    this.recoveringConnect = recoveringConnect;
     this.sessionLimits = sessionLimits;
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
@@ -75,6 +81,9 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     pipeline.addBefore(PACKET_HANDLER, NO_SESSION_COOKIE, noSessionCookie);
     connectionLimits.install(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ConnectAuthRequired.NAME, connectAuth);
+    if (recoveringConnect != null) {
+      pipeline.addBefore(PACKET_HANDLER, RECOVERING_CONNECT, recoveringConnect);
+    }
     pipeline.addLast(CLIENT_ERRORS, clientErrors);
   }
 

@@ -31,6 +31,21 @@ public final class SocketMetrics implements StreamRestartListener {
     }
   }
 
+  /** How a connection state recovery attempt ended: the {@code outcome} label. */
+  public enum Recovery {
+    RECOVERED("recovered"),
+    EXPIRED("expired"),
+    INVALID("invalid"),
+    NO_OFFSET("no_offset"),
+    UNAVAILABLE("unavailable");
+
+    private final String label;
+
+    Recovery(String label) {
+      this.label = label;
+    }
+  }
+
   /** Where a join with a position got its changes: the {@code source} label. */
   public enum ReplaySource {
     WINDOW("window"),
@@ -55,6 +70,9 @@ public final class SocketMetrics implements StreamRestartListener {
   private final Counter joins;
   private final Counter leaves;
   private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
+  private final Map<Recovery, Counter> recoveries = new EnumMap<>(Recovery.class);
+  private final Counter recoveryRoomsRefused;
+  private final Counter sessionWritesDropped;
   private final Timer deliveryLatency;
   private final ChangeCounters changes;
   private final Map<ReplaySource, Counter> recovered = new EnumMap<>(ReplaySource.class);
@@ -81,6 +99,22 @@ public final class SocketMetrics implements StreamRestartListener {
               .tag("reason", refusal.label)
               .register(registry));
     }
+    for (Recovery outcome : Recovery.values()) {
+      recoveries.put(
+          outcome,
+          Counter.builder("roomcast.recovery.attempts")
+              .description("reconnects that asked for connection state recovery, by outcome")
+              .tag("outcome", outcome.label)
+              .register(registry));
+    }
+    recoveryRoomsRefused =
+        Counter.builder("roomcast.recovery.rooms.refused")
+            .description("rooms of recovered sessions not restored: no longer authorized")
+            .register(registry);
+    sessionWritesDropped =
+        Counter.builder("roomcast.recovery.session.writes.dropped")
+            .description("session records not written: too many waiting (limit: 2 x MAX_CLIENTS)")
+            .register(registry);
     deliveryLatency =
         Timer.builder("roomcast.delivery.latency")
             .description("from the change's time on the database to its hand-over to the clients")
@@ -128,6 +162,18 @@ public final class SocketMetrics implements StreamRestartListener {
 
   public void refused(Refusal reason) {
     refusals.get(reason).increment();
+  }
+
+  public void recovery(Recovery outcome) {
+    recoveries.get(outcome).increment();
+  }
+
+  public void recoveryRoomsRefused(int rooms) {
+    recoveryRoomsRefused.increment(rooms);
+  }
+
+  public void sessionWriteDropped() {
+    sessionWritesDropped.increment();
   }
 
   /** One change event read from a stream. */

@@ -11,10 +11,13 @@ import io.roomcast.socket.metrics.SocketMetrics;
 import io.roomcast.socket.replay.Position;
 import io.roomcast.socket.replay.ReplayRefused;
 import io.roomcast.socket.replay.Replays;
+import io.roomcast.socket.replay.RoomOutcome;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,18 +37,67 @@ final class RoomGate {
   private final int maxRoomsPerClient;
   private final Replays replays;
   private final SocketMetrics metrics;
+  private final Consumer<SocketIOClient> roomsChanged;
 
+  /**
+   * @param roomsChanged told, under the client's grants' lock, after its rooms changed
+   */
   RoomGate(
       RoomAuthorizer authorizer,
       GrantExpiry expiry,
       int maxRoomsPerClient,
       Replays replays,
-      SocketMetrics metrics) {
+      SocketMetrics metrics,
+      Consumer<SocketIOClient> roomsChanged) {
     this.authorizer = authorizer;
     this.expiry = expiry;
     this.maxRoomsPerClient = maxRoomsPerClient;
     this.replays = replays;
     this.metrics = metrics;
+    this.roomsChanged = roomsChanged;
+  }
+
+  /**
+   * A recovered connection back into those of its former rooms it is still allowed (the same check
+   * as a fresh join, with what its new handshake granted) and that fit its room limit, with their
+   * changes after {@code since} replayed first; completes with the outcome of each room restored.
+   */
+  CompletionStage<Map<String, RoomOutcome>> restore(
+      SocketIOClient client, Set<String> rooms, Position since) {
+    return authorizer
+        .authorize(client, rooms, null)
+        .thenCompose(
+            decision -> {
+              ConnectionGrants grants = ConnectionGrants.of(client);
+              Set<String> restored = new HashSet<>();
+              synchronized (grants) {
+                Set<String> current = JoinedRooms.of(client);
+                for (String room : decision.allowedUntil().keySet()) {
+                  if (current.contains(room) || current.size() < maxRoomsPerClient) {
+                    current.add(room);
+                    restored.add(room);
+                  }
+                }
+              }
+              return replays
+                  .join(client, restored, since)
+                  .thenApply(
+                      outcomes -> {
+                        synchronized (grants) {
+                          joined(client, grants, restored.size());
+                        }
+                        return outcomes;
+                      });
+            });
+  }
+
+  /** Leaves rooms; the client's recorded rooms follow. */
+  void leave(SocketIOClient client, Set<String> rooms) {
+    synchronized (ConnectionGrants.of(client)) {
+      client.leaveRooms(rooms);
+      roomsChanged.accept(client);
+    }
+    metrics.roomsLeft(rooms.size());
   }
 
   /**
@@ -173,9 +225,11 @@ final class RoomGate {
     return RoomReply.rejected(request, overLimit.path("error").asText(), "room limit");
   }
 
+  /** Call under the grants' lock once the client is in its new rooms. */
   private void joined(SocketIOClient client, ConnectionGrants grants, int rooms) {
     metrics.roomsJoined(rooms);
     expiry.reschedule(client, grants);
+    roomsChanged.accept(client);
   }
 
   /** The room limit's refusal, or null when {@code added} more rooms fit. */

@@ -5,12 +5,16 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.roomcast.socket.auth.ConnectionGrants;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.metrics.SocketMetrics;
+import io.roomcast.socket.replay.Position;
 import io.roomcast.socket.replay.Replays;
+import io.roomcast.socket.replay.RoomOutcome;
 import io.roomcast.socket.snapshot.Snapshots;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,16 +61,20 @@ public final class RoomProtocol {
   /**
    * Registers the events on the server's default namespace; joins go through {@code auth}, joins
    * with a position through {@code replays}, joins with a snapshot read through {@code snapshots}.
+   *
+   * @param roomsChanged told after a client's rooms changed (connection state recovery keeps them)
    */
-  public static void register(
+  public static RoomProtocol register(
       SocketIOServer server,
       int maxRoomsPerClient,
       RoomAuth auth,
       Replays replays,
       Snapshots snapshots,
-      SocketMetrics metrics) {
+      SocketMetrics metrics,
+      Consumer<SocketIOClient> roomsChanged) {
     RoomGate gate =
-        new RoomGate(auth.authorizer(), auth.expiry(), maxRoomsPerClient, replays, metrics);
+        new RoomGate(
+            auth.authorizer(), auth.expiry(), maxRoomsPerClient, replays, metrics, roomsChanged);
     RoomProtocol protocol =
         new RoomProtocol(
             gate,
@@ -84,6 +92,17 @@ public final class RoomProtocol {
           protocol.tokens.authenticate(client, payload, ack);
         });
     server.addEventListener(CHECK, JsonNode.class, RoomProtocol::check);
+    return protocol;
+  }
+
+  /**
+   * Puts a recovered connection back into the rooms it had that it may still join, after replaying
+   * their changes after {@code since}; completes with the outcome of each room restored.
+   */
+  public CompletionStage<Map<String, RoomOutcome>> restore(
+      SocketIOClient client, Set<String> rooms, Position since) {
+    auth.admit(client);
+    return gate.restore(client, rooms, since);
   }
 
   private void join(SocketIOClient client, JsonNode payload, AckRequest ack) {
@@ -125,10 +144,7 @@ public final class RoomProtocol {
           RoomReply.rejected(request, request.error(), RoomReply.REQUEST_REJECTED));
       return;
     }
-    synchronized (ConnectionGrants.of(client)) {
-      client.leaveRooms(request.rooms());
-    }
-    metrics.roomsLeft(request.rooms().size());
+    gate.leave(client, request.rooms());
     ack.sendAckData(RoomReply.done(request, "left"));
   }
 

@@ -33,14 +33,10 @@ public final class ClientCloser {
     List<ChannelFuture> writes = new ArrayList<>();
     int closed = 0;
     for (SocketIOClient client : server.getAllClients()) {
-      ClientHead head = ((NamespaceClient) client).getBaseClient();
-      ChannelFuture write = head.send(new Packet(PacketType.CLOSE, client.getEngineIOVersion()));
+      ChannelFuture write = close(client);
       if (write != null) {
-        write.addListener(ChannelFutureListener.CLOSE);
         writes.add(write);
       }
-      // Ends the session now: its rooms are left, and a poll that comes later finds no session.
-      head.onChannelDisconnect();
       closed++;
     }
     for (ChannelFuture write : writes) {
@@ -50,6 +46,21 @@ public final class ClientCloser {
       }
     }
     return closed;
+  }
+
+  /**
+   * Closes one client as {@link #closeAll} does (it reconnects at once); the write of the close
+   * packet, or null when the client had no channel.
+   */
+  public static ChannelFuture close(SocketIOClient client) {
+    ClientHead head = ((NamespaceClient) client).getBaseClient();
+    ChannelFuture write = head.send(new Packet(PacketType.CLOSE, client.getEngineIOVersion()));
+    if (write != null) {
+      write.addListener(ChannelFutureListener.CLOSE);
+    }
+    // Ends the session now: its rooms are left, and a poll that comes later finds no session.
+    head.onChannelDisconnect();
+    return write;
   }
 
   /** What is left of a deadline, never negative. */

@@ -35,14 +35,15 @@ import org.bson.BsonInt64;
  * server and clients share the CPU), so the figures are a floor, not a ceiling. A fourth argument
  * {@code jwt} makes every client present a token (grants checked at join); a fifth {@code off} runs
  * the server with metrics off (a registry without backends: every meter is a no-op), to measure
- * what metrics cost.
+ * what metrics cost; a sixth {@code off} runs it with {@code RECOVERY=false} (no offset argument,
+ * no session records), to measure what connection state recovery costs.
  *
  * <p>The fourth argument is the room authorization: {@code open} (default) or {@code jwt}, where
  * each client connects with a token and every join is checked against its grants; the emit path is
  * the same in both (grants are checked at join time only), which the figures show.
  *
  * <pre>mvn -pl socket-server exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000 jwt on"
+ *   -Dexec.mainClass=io.roomcast.socket.benchmark.FanOutBenchmark -Dexec.args="1000 100 5000 jwt on on"
  * </pre>
  */
 public final class FanOutBenchmark {
@@ -54,6 +55,7 @@ public final class FanOutBenchmark {
     int events = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
     boolean jwt = args.length > 3 && "jwt".equals(args[3]);
     boolean metrics = args.length <= 4 || !"off".equals(args[4]);
+    boolean recovery = args.length <= 5 || !"off".equals(args[5]);
     MeterRegistry registry =
         metrics
             ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
@@ -64,6 +66,7 @@ public final class FanOutBenchmark {
     env.put("ALLOWED_ORIGINS", "*");
     env.put("ADMIN_HOST", "127.0.0.1");
     env.put("ADMIN_PORT", "0");
+    env.put("RECOVERY", Boolean.toString(recovery));
     env.putAll(jwt ? TestTokens.SERVER_SETTINGS : Map.of("ROOM_AUTH", "open"));
     String token = jwt ? TestTokens.granting(Duration.ofHours(1), "*") : null;
     try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
@@ -72,8 +75,10 @@ public final class FanOutBenchmark {
       try (MongoWriter writer = new MongoWriter(mongo.connectionString());
           SocketServer server = SocketServer.start(config, (database, message) -> {}, registry)) {
         System.out.printf(
-            "room authorization: %s, metrics: %s%n",
-            jwt ? "jwt" : "open", metrics ? "on (Prometheus registry)" : "off");
+            "room authorization: %s, metrics: %s, recovery: %s%n",
+            jwt ? "jwt" : "open",
+            metrics ? "on (Prometheus registry)" : "off",
+            recovery ? "on" : "off");
         run(server.port(), writer.collection("app", "bench"), clients, rooms, events, token);
       }
     }

@@ -36,7 +36,7 @@ public final class ReplayBenchmark {
     int stormMissed = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     String room = UUID.randomUUID().toString();
     String stormRoom = UUID.randomUUID().toString();
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newHttpClient(); // not AutoCloseable before Java 21
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         MongoWriter writer = new MongoWriter(mongo.connectionString())) {
       String since;

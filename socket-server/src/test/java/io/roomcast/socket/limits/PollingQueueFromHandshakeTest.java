@@ -49,7 +49,8 @@ class PollingQueueFromHandshakeTest {
             new SessionLimits(config.connectTimeoutMillis(), config.maxClients()),
             ConnectionLimits.register(server, config),
             new ConnectAuthRequired(),
-            new NodeSessionIds(0));
+            new NodeSessionIds(0),
+            null); // no connection state recovery
     PipelineReplacement.install(server, initializer); // stops the unused default's timer
     initializer.start(configuration, new NamespacesHub(configuration));
     EmbeddedChannel channel = new LoopbackChannel(initializer);

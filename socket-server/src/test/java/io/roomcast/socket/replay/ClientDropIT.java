@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomcast.embedded.EmbeddedMongo;
+import io.roomcast.embedded.testing.TcpRelay;
 import io.roomcast.socket.SocketServer;
 import io.roomcast.socket.testing.RejoiningClient;
 import io.roomcast.socket.testing.SocketServers;
 import io.roomcast.socket.testing.SteadyWriter;
 import io.roomcast.socket.testing.Tally;
-import io.roomcast.socket.testing.TcpRelay;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.roomcast.embedded.EmbeddedMongo;
-import io.roomcast.socket.testing.TcpRelay;
+import io.roomcast.embedded.testing.TcpRelay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

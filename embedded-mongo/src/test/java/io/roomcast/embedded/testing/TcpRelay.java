@@ -1,4 +1,4 @@
-package io.roomcast.socket.testing;
+package io.roomcast.embedded.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay on loopback in front of a database, so that a test can take the database away from a
- * client (every connection cut, new ones closed at once) while it keeps running and its history
- * stays, then give it back.
+ * A TCP relay on loopback in front of a server (a database, a socket server), so that a test can
+ * take it away from a client (every connection cut, new ones closed at once) while it keeps running
+ * and its history stays, then give it back, or send the client to another server.
  */
 public final class TcpRelay implements AutoCloseable {
   private final ServerSocket listener;
-  private final int targetPort;
+  private volatile int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger rejected = new AtomicInteger();
   private final ExecutorService threads =
@@ -53,6 +53,11 @@ public final class TcpRelay implements AutoCloseable {
     down = true;
     open.forEach(TcpRelay::closeQuietly);
     open.clear();
+  }
+
+  /** New connections go to {@code port} from now on (another node, a restarted process). */
+  public void retarget(int port) {
+    targetPort = port;
   }
 
   public void restore() {
