@@ -17,32 +17,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A client whose TCP connection drops every 100 changes while changes flow at a steady rate: with
  * {@code since} it gets every change exactly once (from the server's window); a seed client that
  * rejoins with a plain array misses some, which shows the test can tell. (Long-polling is left out
  * here: a cut poll response loses its packets without the client noticing a disconnect, so there is
- * nothing to rejoin; {@code SinceJoinIT} covers the v3 polling client's rejoin.)
+ * nothing to rejoin; {@code SinceJoinIT} covers the v3 polling client's rejoin.) Both protocol
+ * versions, each with a seed client of its own.
  */
 class ClientDropIT {
   private static final int DROPS = 4;
 
   /**
    * The default window serves the rejoins; a window of 50 (half a second) sends most to MongoDB
-   * (catch-up).
+   * (catch-up). Both client protocols: socket.io-client-java (EIO=4) and the Socket.IO v2 protocol
+   * (EIO=3).
    */
-  @ParameterizedTest
-  @ValueSource(strings = {"10000", "50"})
-  void aClientThatRejoinsWithSinceMissesNothingAcrossDrops(String window) throws Exception {
+  @ParameterizedTest(name = "EIO={0}, window {1}")
+  @CsvSource({"4, 10000", "4, 50", "3, 10000", "3, 50"})
+  void aClientThatRejoinsWithSinceMissesNothingAcrossDrops(int eio, String window)
+      throws Exception {
     UUID room = UUID.randomUUID();
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         SocketServer server =
             SocketServers.start(mongo.connectionString(), Map.of("REPLAY_WINDOW_EVENTS", window));
         TcpRelay relay = TcpRelay.start(server.port());
-        RejoiningClient websocket = RejoiningClient.connect(url(relay), room.toString(), true);
-        RejoiningClient seed = RejoiningClient.connect(url(relay), room.toString(), false)) {
+        RejoiningClient websocket =
+            RejoiningClient.connect(eio, url(relay), room.toString(), true);
+        RejoiningClient seed = RejoiningClient.connect(eio, url(relay), room.toString(), false)) {
       List<RejoiningClient> clients = List.of(websocket, seed);
       await("joined").until(() -> clients.stream().allMatch(c -> c.acks().size() == 1));
       SteadyWriter writer = SteadyWriter.start(mongo.connectionString(), room, 10);

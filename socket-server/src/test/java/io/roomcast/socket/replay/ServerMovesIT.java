@@ -17,19 +17,21 @@ import io.roomcast.socket.testing.Tally;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Changes keep flowing while the client's server goes away: killed with SIGKILL and restarted (the
  * client reconnects to the new process, whose window is empty, so its rejoin is read from MongoDB),
  * or the client moves to a second server. Every change arrives exactly once; a seed client without
- * {@code since} loses what happened while it was away.
+ * {@code since} loses what happened while it was away. Both client protocols (EIO=4 and EIO=3).
  */
 class ServerMovesIT {
   private static final String MAIN = SocketServerMain.class.getName();
 
-  @Test
-  void killedAndRestartedServerLosesNothingForAClientWithSince() throws Exception {
+  @ParameterizedTest(name = "EIO={0}")
+  @ValueSource(ints = {4, 3})
+  void killedAndRestartedServerLosesNothingForAClientWithSince(int eio) throws Exception {
     UUID room = UUID.randomUUID();
     try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
       int port = FreePorts.next();
@@ -44,8 +46,8 @@ class ServerMovesIT {
       String url = "http://127.0.0.1:" + port;
       JavaProcess first = JavaProcess.start(MAIN, env);
       first.awaitLine("socket server listening", Duration.ofSeconds(60));
-      try (RejoiningClient client = RejoiningClient.connect(url, room.toString(), true);
-          RejoiningClient seed = RejoiningClient.connect(url, room.toString(), false);
+      try (RejoiningClient client = RejoiningClient.connect(eio, url, room.toString(), true);
+          RejoiningClient seed = RejoiningClient.connect(eio, url, room.toString(), false);
           SteadyWriter writer = SteadyWriter.start(mongo.connectionString(), room, 10)) {
         await("joined (" + client + " / " + seed + ")")
             .atMost(Duration.ofSeconds(30))
@@ -82,21 +84,22 @@ class ServerMovesIT {
     }
   }
 
-  @Test
-  void aClientMovedToAnotherServerLosesNothing() throws Exception {
+  @ParameterizedTest(name = "EIO={0}")
+  @ValueSource(ints = {4, 3})
+  void aClientMovedToAnotherServerLosesNothing(int eio) throws Exception {
     UUID room = UUID.randomUUID();
     try (EmbeddedMongo mongo = EmbeddedMongo.start();
         SocketServer one = SocketServers.start(mongo.connectionString(), Map.of());
         SocketServer two = SocketServers.start(mongo.connectionString(), Map.of());
         SteadyWriter writer = SteadyWriter.start(mongo.connectionString(), room, 10)) {
       RejoiningClient onOne =
-          RejoiningClient.connect(SocketServers.url(one), room.toString(), true);
+          RejoiningClient.connect(eio, SocketServers.url(one), room.toString(), true);
       Tally tally = onOne.tally();
       await("changes flow on the first server").until(() -> tally.received() > 50);
       onOne.close();
       int away = writer.written() + 50;
       await("writes while the client moves").until(() -> writer.written() >= away);
-      try (RejoiningClient onTwo = RejoiningClient.moveTo(SocketServers.url(two), onOne)) {
+      try (RejoiningClient onTwo = onOne.moveTo(SocketServers.url(two))) {
         await("joined the second server").until(() -> onTwo.acks().size() == 1);
         assertTrue(
             onTwo.acks().get(0).path("results").get(0).path("recovered").asBoolean(),

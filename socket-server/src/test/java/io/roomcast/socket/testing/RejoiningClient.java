@@ -1,106 +1,38 @@
 package io.roomcast.socket.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.socket.client.IO;
-import io.socket.client.Socket;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.json.JSONArray;
-import org.json.JSONObject;
 
 /**
- * socket.io-client-java 2.x (protocol v4) as an application that must not miss changes uses it:
- * after every (re)connect it joins its room again with {@code since} = the {@code meta.id} of the
- * last change it received, and counts what arrives in a {@link Tally}. With {@code since} off it
- * rejoins with a plain array, as the seed clients do (and misses what happened in between).
+ * An application that must not miss changes: after every (re)connect it joins its room again with
+ * {@code since} = the {@code meta.id} of the last change it received, and counts what arrives in a
+ * {@link Tally}. With {@code since} off it rejoins with a plain array, as the seed clients do (and
+ * misses what happened in between). Both client protocols, over websocket.
  */
-public final class RejoiningClient implements AutoCloseable {
-  private final Socket socket;
-  private final String room;
-  private final boolean since;
-  private final Tally tally;
-  private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
-  private final AtomicInteger disconnects = new AtomicInteger();
-
-  private RejoiningClient(String url, String room, boolean since, String transport, Tally tally) {
-    this.room = room;
-    this.since = since;
-    this.tally = tally;
-    IO.Options options =
-        IO.Options.builder()
-            .setTransports(new String[] {transport})
-            .setForceNew(true)
-            .setReconnection(true)
-            .setReconnectionDelay(100)
-            .setReconnectionDelayMax(500)
-            .build();
-    socket = IO.socket(URI.create(url), options);
-    socket.on(Socket.EVENT_CONNECT, args -> join());
-    socket.on(Socket.EVENT_DISCONNECT, args -> disconnects.incrementAndGet());
-    socket.on(
-        "items",
-        args -> {
-          JsonNode body = JavaClient.json(args, 0).get(0);
-          JsonNode meta = JavaClient.json(args, 1).get(0);
-          tally.record(body.path("n").asInt(), meta.path("id").asText());
-        });
-    socket.connect();
-  }
-
-  /** Connects to {@code url} over websocket and joins {@code room}, rejoining after each drop. */
-  public static RejoiningClient connect(String url, String room, boolean since) {
-    return new RejoiningClient(url, room, since, "websocket", new Tally());
+public interface RejoiningClient extends AutoCloseable {
+  /**
+   * Connects to {@code url} with Engine.IO protocol {@code eio} (4: socket.io-client-java; 3: the
+   * Socket.IO v2 protocol on a raw websocket) and joins {@code room}, rejoining after each drop.
+   */
+  static RejoiningClient connect(int eio, String url, String room, boolean since) {
+    return switch (eio) {
+      case 4 -> new JavaRejoiningClient(url, room, since, "websocket", new Tally());
+      case 3 -> new Eio3RejoiningClient(url, room, since, new Tally());
+      default -> throw new IllegalArgumentException("no client for EIO=" + eio);
+    };
   }
 
   /**
-   * The same application moved to another server ({@code url}): it joins from where {@code
-   * previous} stopped, counting into the same tally. {@code previous} should be closed first.
+   * The same application moved to another server ({@code url}), same protocol: it joins from where
+   * this one stopped, counting into the same tally. Close this one first.
    */
-  public static RejoiningClient moveTo(String url, RejoiningClient previous) {
-    return new RejoiningClient(url, previous.room, true, "websocket", previous.tally);
-  }
+  RejoiningClient moveTo(String url);
 
-  private void join() {
-    Object payload;
-    String last = tally.lastId();
-    if (since && last != null) {
-      payload = new JSONObject(Map.of("rooms", new JSONArray(List.of(room)), "since", last));
-    } else {
-      payload = new JSONArray(List.of(room));
-    }
-    socket.emit(
-        "JoinRoom", new Object[] {payload}, reply -> acks.add(JavaClient.json(reply, 0).get(0)));
-  }
-
-  public Tally tally() {
-    return tally;
-  }
+  Tally tally();
 
   /** Every JoinRoom ack so far, in order. */
-  public List<JsonNode> acks() {
-    return List.copyOf(acks);
-  }
-
-  /** Disconnects seen so far. */
-  public int disconnects() {
-    return disconnects.get();
-  }
+  List<JsonNode> acks();
 
   @Override
-  public String toString() {
-    return disconnects + " disconnects, acks " + acks;
-  }
-
-  public boolean connected() {
-    return socket.connected();
-  }
-
-  @Override
-  public void close() {
-    socket.off();
-    socket.close();
-  }
+  void close();
 }

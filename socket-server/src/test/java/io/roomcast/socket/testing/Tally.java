@@ -2,6 +2,9 @@ package io.roomcast.socket.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +18,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * change's number and {@code meta.id}, so a test can count what is missing and what came twice.
  */
 public final class Tally {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Set<String> ids = ConcurrentHashMap.newKeySet();
   private final Set<Integer> numbers = ConcurrentHashMap.newKeySet();
   private final AtomicInteger duplicates = new AtomicInteger();
@@ -30,6 +34,17 @@ public final class Tally {
       first = n;
     }
     lastId = id;
+  }
+
+  /**
+   * Records the change a Socket.IO event packet carries as text ({@code 42["items", body, meta,
+   * …]}, either protocol); other packets are ignored.
+   */
+  public void recordPacket(String packet) throws IOException {
+    if (packet.startsWith("42[\"items\"")) {
+      JsonNode args = JSON.readTree(packet.substring(2));
+      record(args.get(1).path("n").asInt(), args.get(2).path("id").asText());
+    }
   }
 
   /** The {@code meta.id} of the latest change received: where to rejoin from. */

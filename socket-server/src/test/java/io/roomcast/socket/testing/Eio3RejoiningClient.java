@@ -1,0 +1,117 @@
+package io.roomcast.socket.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A Socket.IO v2 protocol (Engine.IO v3) client on a {@link RawWebSocket}, as an older application
+ * would be: one thread connects, joins, reads until the connection ends, then connects again after
+ * a short pause. Events carry exactly {@code [event, body, meta]}. It sends no pings: each session
+ * in these tests lasts seconds, well inside the server's ping window.
+ */
+final class Eio3RejoiningClient implements RejoiningClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration RECONNECT_DELAY = Duration.ofMillis(100);
+
+  private final int port;
+  private final String room;
+  private final boolean since;
+  private final Tally tally;
+  private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  /** Written by the client's thread only; {@link #close} closes it to end a blocked read. */
+  private volatile RawWebSocket current;
+
+  Eio3RejoiningClient(String url, String room, boolean since, Tally tally) {
+    this.port = URI.create(url).getPort();
+    this.room = room;
+    this.since = since;
+    this.tally = tally;
+    this.thread = new Thread(this::run, "eio3-client-" + port);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    while (!closed) {
+      try (RawWebSocket socket = RawWebSocket.connected(port, 3, 0)) {
+        current = socket;
+        if (closed) {
+          return;
+        }
+        socket.sendText("420[\"JoinRoom\"," + JSON.writeValueAsString(joinPayload()) + "]");
+        while (true) {
+          received(socket.read());
+        }
+      } catch (IOException e) {
+        // dropped, or the server is not there (yet): try again, as socket.io-client would
+        LockSupport.parkNanos(RECONNECT_DELAY.toNanos());
+      }
+    }
+  }
+
+  private Object joinPayload() {
+    String last = tally.lastId();
+    if (!since || last == null) {
+      return List.of(room);
+    }
+    ObjectNode payload = JSON.createObjectNode().put("since", last);
+    payload.putArray("rooms").add(room);
+    return payload;
+  }
+
+  private void received(RawWebSocket.Frame frame) throws IOException {
+    String text = frame.opcode() == RawWebSocket.TEXT ? frame.text() : "";
+    if (text.startsWith("430[")) {
+      acks.add(JSON.readTree(text.substring(3)).get(0));
+    } else {
+      tally.recordPacket(text);
+    }
+  }
+
+  @Override
+  public RejoiningClient moveTo(String url) {
+    return new Eio3RejoiningClient(url, room, true, tally);
+  }
+
+  @Override
+  public Tally tally() {
+    return tally;
+  }
+
+  @Override
+  public List<JsonNode> acks() {
+    return List.copyOf(acks);
+  }
+
+  @Override
+  public String toString() {
+    return "EIO=3, acks " + acks;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    RawWebSocket socket = current;
+    try {
+      if (socket != null) {
+        socket.close();
+      }
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (IOException e) {
+      // already closed
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
