@@ -1,13 +1,8 @@
 package io.roomcast.socket.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,15 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * a short pause. Events carry exactly {@code [event, body, meta]}. It sends no pings: each session
  * in these tests lasts seconds, well inside the server's ping window.
  */
-final class Eio3RejoiningClient implements RejoiningClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class Eio3RejoiningClient extends RejoiningClient {
   private static final Duration RECONNECT_DELAY = Duration.ofMillis(100);
 
   private final int port;
-  private final String room;
-  private final boolean since;
-  private final Tally tally;
-  private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean closed;
 
@@ -33,10 +23,8 @@ final class Eio3RejoiningClient implements RejoiningClient {
   private volatile RawWebSocket current;
 
   Eio3RejoiningClient(String url, String room, boolean since, Tally tally) {
+    super(room, since, tally);
     this.port = URI.create(url).getPort();
-    this.room = room;
-    this.since = since;
-    this.tally = tally;
     this.thread = new Thread(this::run, "eio3-client-" + port);
     thread.setDaemon(true);
     thread.start();
@@ -60,20 +48,10 @@ final class Eio3RejoiningClient implements RejoiningClient {
     }
   }
 
-  private Object joinPayload() {
-    String last = tally.lastId();
-    if (!since || last == null) {
-      return List.of(room);
-    }
-    ObjectNode payload = JSON.createObjectNode().put("since", last);
-    payload.putArray("rooms").add(room);
-    return payload;
-  }
-
   private void received(RawWebSocket.Frame frame) throws IOException {
     String text = frame.opcode() == RawWebSocket.TEXT ? frame.text() : "";
     if (text.startsWith("430[")) {
-      acks.add(JSON.readTree(text.substring(3)).get(0));
+      acked(JSON.readTree(text.substring(3)).get(0));
     } else {
       tally.recordPacket(text);
     }
@@ -85,18 +63,8 @@ final class Eio3RejoiningClient implements RejoiningClient {
   }
 
   @Override
-  public Tally tally() {
-    return tally;
-  }
-
-  @Override
-  public List<JsonNode> acks() {
-    return List.copyOf(acks);
-  }
-
-  @Override
   public String toString() {
-    return "EIO=3, acks " + acks;
+    return "EIO=3, " + super.toString();
   }
 
   @Override

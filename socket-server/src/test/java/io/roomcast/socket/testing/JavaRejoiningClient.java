@@ -5,30 +5,19 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.json.JSONArray;
-import org.json.JSONObject;
 
 /**
- * socket.io-client-java 2.x (protocol v4) as an application that must not miss changes uses it:
- * after every (re)connect it joins its room again with {@code since} = the {@code meta.id} of the
- * last change it received, and counts what arrives in a {@link Tally}. With {@code since} off it
- * rejoins with a plain array, as the seed clients do (and misses what happened in between).
+ * socket.io-client-java 2.x (protocol v4) as a {@link RejoiningClient}: its own reconnection
+ * (100-500 ms) and a JoinRoom after every connect.
  */
-final class JavaRejoiningClient implements RejoiningClient {
+final class JavaRejoiningClient extends RejoiningClient {
   private final Socket socket;
-  private final String room;
-  private final boolean since;
-  private final Tally tally;
-  private final List<JsonNode> acks = new CopyOnWriteArrayList<>();
   private final AtomicInteger disconnects = new AtomicInteger();
 
   JavaRejoiningClient(String url, String room, boolean since, String transport, Tally tally) {
-    this.room = room;
-    this.since = since;
-    this.tally = tally;
+    super(room, since, tally);
     IO.Options options =
         IO.Options.builder()
             .setTransports(new String[] {transport})
@@ -56,30 +45,18 @@ final class JavaRejoiningClient implements RejoiningClient {
   }
 
   private void join() {
-    Object payload;
-    String last = tally.lastId();
-    if (since && last != null) {
-      payload = new JSONObject(Map.of("rooms", new JSONArray(List.of(room)), "since", last));
-    } else {
-      payload = new JSONArray(List.of(room));
-    }
+    JsonNode payload = joinPayload();
+    Object argument =
+        payload.isArray()
+            ? new JSONArray(List.of(room))
+            : JavaClient.joinSincePayload(room, payload.path("since").asText());
     socket.emit(
-        "JoinRoom", new Object[] {payload}, reply -> acks.add(JavaClient.json(reply, 0).get(0)));
-  }
-
-  @Override
-  public Tally tally() {
-    return tally;
-  }
-
-  @Override
-  public List<JsonNode> acks() {
-    return List.copyOf(acks);
+        "JoinRoom", new Object[] {argument}, reply -> acked(JavaClient.json(reply, 0).get(0)));
   }
 
   @Override
   public String toString() {
-    return disconnects + " disconnects, acks " + acks;
+    return disconnects + " disconnects, " + super.toString();
   }
 
   @Override
