@@ -199,6 +199,9 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
     position.passed(event, invalidated);
     if (invalidated) {
       subscriber.cancel();
+      // Ended here: its completion, which the driver may already have queued behind this event,
+      // must not count as a second end and open a second new stream.
+      current = null;
       position.cursorId = StreamPosition.NO_CURSOR;
       restarts.invalidated();
     }
