@@ -149,17 +149,20 @@ public final class SessionGuard extends ChannelInboundHandlerAdapter {
       refuse(ctx, request, EngineIoError.SERVER_FULL, "server full (MAX_CLIENTS)");
       return;
     }
+    ClientHead before = ctx.channel().attr(ClientHead.CLIENT).get();
     try {
-      ClientHead before = ctx.channel().attr(ClientHead.CLIENT).get();
       SessionIdHeader.issue(request.headers(), sids.next());
       ctx.fireChannelRead(request);
-      ClientHead created = ctx.channel().attr(ClientHead.CLIENT).get();
-      if (created != null && created != before) {
-        sessions.opened(created);
-        deadline.start(ctx.channel().eventLoop(), created);
+      ClientHead session = ctx.channel().attr(ClientHead.CLIENT).get();
+      if (session != null && session != before) {
+        sessions.opened(session); // recorded already as registered: the place is the session's
+        deadline.start(ctx.channel().eventLoop(), session);
       }
     } finally {
-      sessions.unreserve();
+      ClientHead session = ctx.channel().attr(ClientHead.CLIENT).get();
+      if (session == null || session == before) {
+        sessions.unreserve(); // no session was created: the place is free again
+      }
     }
   }
 

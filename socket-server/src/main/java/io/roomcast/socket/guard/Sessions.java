@@ -22,8 +22,9 @@ public final class Sessions {
 
   /**
    * Takes a place for a handshake in progress if sessions plus handshakes in progress are below
-   * {@code max}; false when the server is full. Every successful call is followed by {@link
-   * #unreserve} once the session is recorded (or was not created).
+   * {@code max}; false when the server is full. A successful call's place passes to the session
+   * when {@link #opened} first records it, or is given back by {@link #unreserve} when the
+   * handshake created none.
    */
   boolean reserve(int max) {
     while (true) {
@@ -50,7 +51,15 @@ public final class Sessions {
     boolean v3Bound = !isV4(client.getEngineIOVersion()) && !client.getNamespaces().isEmpty();
     // Called twice: as netty-socketio registers the session (before the client can know its sid)
     // and after the handshake; a CONNECT seen in between is never undone.
-    connectedBySid.merge(client.getSessionId(), v3Bound, Boolean::logicalOr);
+    Boolean before = connectedBySid.putIfAbsent(client.getSessionId(), v3Bound);
+    if (before == null) {
+      // The handshake's reservation becomes this session at once, put before taken back so the
+      // sum never undercounts: else a next handshake, which the client may send as soon as it
+      // has the open packet, could find this session counted twice and the server full.
+      handshaking.decrementAndGet();
+    } else if (v3Bound) {
+      connectedBySid.replace(client.getSessionId(), Boolean.TRUE);
+    }
   }
 
   /**
