@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandler;
@@ -30,6 +31,7 @@ public final class RecoveringConnect extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(RecoveringConnect.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONNECT = "40{";
+  private static final byte RECORD_SEPARATOR = 0x1e;
 
   /**
    * What an offset must look like: a resume token's {@code _data} (82 + the cluster time, then more
@@ -77,12 +79,8 @@ public final class RecoveringConnect extends ChannelInboundHandlerAdapter {
 
   /** The default namespace's CONNECT auth in this payload, or null. */
   private static JsonNode connectAuth(PacketsMessage packets) {
-    if (packets
-            .getContent()
-            .indexOf(
-                packets.getContent().readerIndex(), packets.getContent().writerIndex(), (byte) '{')
-        < 0) {
-      return null;
+    if (!holdsConnectWithData(packets.getContent())) {
+      return null; // most payloads are events: nothing to decode on the event loop
     }
     String text = packets.getContent().toString(StandardCharsets.UTF_8);
     for (String part : text.split("\u001e")) {
@@ -95,6 +93,24 @@ public final class RecoveringConnect extends ChannelInboundHandlerAdapter {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a packet starts with {@code 40{} (a CONNECT with data): at the payload's start, or after
+   * a record separator in a polling batch. Reads bytes only.
+   */
+  private static boolean holdsConnectWithData(ByteBuf content) {
+    int start = content.readerIndex();
+    int end = content.writerIndex() - CONNECT.length();
+    for (int i = start; i <= end; i++) {
+      if ((i == start || content.getByte(i - 1) == RECORD_SEPARATOR)
+          && content.getByte(i) == '4'
+          && content.getByte(i + 1) == '0'
+          && content.getByte(i + 2) == '{') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void hold(
