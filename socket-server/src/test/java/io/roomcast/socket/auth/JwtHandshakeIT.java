@@ -128,7 +128,7 @@ class JwtHandshakeIT {
 
   @Test
   void aV2ClientWithoutATokenGetsAnErrorPacket() throws Exception {
-    Eio3PollingClient client = Eio3PollingClient.connect(SocketServers.url(server));
+    Eio3PollingClient client = Eio3PollingClient.handshake(SocketServers.url(server), "");
     String error = client.awaitPacket("44");
     JsonNode body = JSON.readTree(error.substring(2));
     assertEquals("unauthorized", body.path("message").asText());

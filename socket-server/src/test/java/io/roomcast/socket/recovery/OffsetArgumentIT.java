@@ -27,7 +27,6 @@ class OffsetArgumentIT {
             SocketServers.start(mongo.connectionString(), Map.of("RECOVERY", "false"))) {
       UUID room = UUID.randomUUID();
       Eio3PollingClient v3 = Eio3PollingClient.connect(SocketServers.url(on));
-      v3.awaitPacket("40");
       v3.send("420[\"JoinRoom\",[\"" + room + "\"]]");
       v3.awaitPacket("430");
       try (RecoveringSocket v4 = RecoveringSocket.connect(off.port(), RecoveringSocket.auth())) {

@@ -77,7 +77,6 @@ class SnapshotJoinIT {
         .collection("app", "items")
         .insertOne(MongoWriter.document(room, "{_id: 'v3'}"));
     Eio3PollingClient client = Eio3PollingClient.connect(SocketServers.url(RUNNING.server()));
-    client.awaitPacket("40");
     client.send("420[\"JoinRoom\",{\"rooms\":[\"" + room + "\"],\"snapshot\":true}]");
     JsonNode ack = Eio3PollingClient.arguments(client.awaitPacket("430")).get(0);
     assertTrue(ack.path("ok").asBoolean(), ack.toString());

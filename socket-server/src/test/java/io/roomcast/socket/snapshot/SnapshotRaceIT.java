@@ -77,7 +77,6 @@ class SnapshotRaceIT {
         await().atMost(WAIT).until(() -> written.get() >= at);
         if (c % 3 == 2) {
           Eio3PollingClient client = Eio3PollingClient.connect(SocketServers.url(RUNNING.server()));
-          client.awaitPacket("40");
           client.send("420[\"JoinRoom\",{\"rooms\":[\"" + room + "\"],\"snapshot\":true}]");
           v3.add(client);
         } else {

@@ -41,12 +41,24 @@ public final class Eio3PollingClient {
     packets.addAll(opened.subList(1, opened.size()));
   }
 
+  /**
+   * Connects and waits for the namespace's CONNECT ({@code 40}), as the v2 client does before it
+   * emits anything: netty-socketio joins an EIO=3 session to the namespace on its first poll and
+   * drops (with a debug line only) packets posted before that.
+   */
   public static Eio3PollingClient connect(String url) throws Exception {
-    return new Eio3PollingClient(url, "");
+    return connect(url, "");
   }
 
-  /** Connects with extra query parameters, e.g. {@code token=...}. */
+  /** Connects with extra query parameters, e.g. {@code token=...}, and waits for the CONNECT. */
   public static Eio3PollingClient connect(String url, String query) throws Exception {
+    Eio3PollingClient client = handshake(url, query);
+    client.awaitPacket("40");
+    return client;
+  }
+
+  /** Handshakes only: what the first poll brings (CONNECT or an error) is the caller's to await. */
+  public static Eio3PollingClient handshake(String url, String query) throws Exception {
     return new Eio3PollingClient(url, query);
   }
 

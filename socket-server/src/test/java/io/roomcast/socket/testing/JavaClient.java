@@ -50,7 +50,7 @@ public final class JavaClient implements AutoCloseable {
       options.setExtraHeaders(Map.of("Origin", List.of(origin)));
     }
     extra.accept(options);
-    socket = IO.socket(URI.create(url), options.build());
+    socket = IO.socket(URI.create(url), TestOkHttp.use(options.build()));
     socket.onAnyIncoming(args -> events.add(new Received((String) args[0], json(args, 1))));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connectErrors.add(Arrays.toString(args)));
     socket.io().on(Manager.EVENT_RECONNECT_ATTEMPT, args -> reconnectAttempts.incrementAndGet());

@@ -26,7 +26,7 @@ final class JavaRejoiningClient extends RejoiningClient {
             .setReconnectionDelay(100)
             .setReconnectionDelayMax(500)
             .build();
-    socket = IO.socket(URI.create(url), options);
+    socket = IO.socket(URI.create(url), TestOkHttp.use(options));
     socket.on(Socket.EVENT_CONNECT, args -> join());
     socket.on(Socket.EVENT_DISCONNECT, args -> disconnects.incrementAndGet());
     socket.on(

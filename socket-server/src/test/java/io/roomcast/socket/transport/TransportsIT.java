@@ -47,7 +47,6 @@ class TransportsIT {
     try (JavaClient v4 =
         JavaClient.connect(SocketServers.url(RUNNING.server()), "websocket").awaitConnected()) {
       v4.join(room);
-      v2.awaitPacket("40");
       v2.send("420[\"JoinRoom\",[\"" + room.toUpperCase() + "\"]]");
       JsonNode ack = Eio3PollingClient.arguments(v2.awaitPacket("430"));
       assertEquals(
