@@ -4,8 +4,10 @@ import com.corundumstudio.socketio.SocketIOClient;
 import io.roomcast.common.auth.Grants;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -22,6 +24,14 @@ public final class ConnectionGrants {
   private Instant allRoomsUntil = Instant.MIN;
   private ScheduledFuture<?> expiryCheck;
   private int pendingWebhookCalls;
+
+  /**
+   * Rooms passed by the room limit whose join completes later (after a replay or a snapshot): they
+   * count against the limit until then, so concurrent joins cannot each pass it.
+   */
+  private final Set<String> joining = new HashSet<>();
+
+  private final Set<String> leftWhileJoining = new HashSet<>();
 
   private ConnectionGrants(int maxRooms) {
     this.maxRooms = maxRooms;
@@ -93,6 +103,45 @@ public final class ConnectionGrants {
 
   void endWebhookCall() {
     pendingWebhookCalls--;
+  }
+
+  /** Rooms whose join is in progress (a copy). */
+  public Set<String> joining() {
+    return Set.copyOf(joining);
+  }
+
+  /** Counts the rooms against the limit until {@link #joiningEnded}. */
+  public void joiningStarted(Set<String> rooms) {
+    joining.addAll(rooms);
+  }
+
+  /**
+   * The connection left these rooms: those still joining are to be left as soon as their join ends,
+   * which would otherwise put the connection back in them.
+   */
+  public void left(Set<String> rooms) {
+    for (String room : rooms) {
+      if (joining.contains(room)) {
+        leftWhileJoining.add(room);
+      }
+    }
+  }
+
+  /** The connection asked for these rooms again: none of them is to be left after its join. */
+  public void wanted(Set<String> rooms) {
+    leftWhileJoining.removeAll(rooms);
+  }
+
+  /**
+   * The rooms' join is over (joined, or given up): they no longer count as joining. Returns those
+   * of them the connection left meanwhile, for the caller to leave now.
+   */
+  public Set<String> joiningEnded(Set<String> rooms) {
+    joining.removeAll(rooms);
+    Set<String> leave = new HashSet<>(rooms);
+    leave.retainAll(leftWhileJoining);
+    leftWhileJoining.removeAll(leave);
+    return leave;
   }
 
   /** The pending expiry check, replaced whenever the earliest end among joined rooms changes. */

@@ -4,7 +4,6 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomcast.socket.auth.ConnectionGrants;
 import io.roomcast.socket.auth.GrantExpiry;
-import io.roomcast.socket.auth.JoinedRooms;
 import io.roomcast.socket.auth.RoomAuthorizer;
 import io.roomcast.socket.auth.RoomDecision;
 import io.roomcast.socket.metrics.SocketMetrics;
@@ -19,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +32,7 @@ final class RoomGate {
 
   private final RoomAuthorizer authorizer;
   private final GrantExpiry expiry;
-  private final int maxRoomsPerClient;
+  private final RoomLimit limit;
   private final Replays replays;
   private final SocketMetrics metrics;
   private final Consumer<SocketIOClient> roomsChanged;
@@ -51,7 +49,7 @@ final class RoomGate {
       Consumer<SocketIOClient> roomsChanged) {
     this.authorizer = authorizer;
     this.expiry = expiry;
-    this.maxRoomsPerClient = maxRoomsPerClient;
+    this.limit = new RoomLimit(maxRoomsPerClient, metrics);
     this.replays = replays;
     this.metrics = metrics;
     this.roomsChanged = roomsChanged;
@@ -70,17 +68,14 @@ final class RoomGate {
             decision -> {
               ConnectionGrants grants = ConnectionGrants.of(client);
               Set<String> restored = new HashSet<>();
+              JoinReservation reservation;
               synchronized (grants) {
-                Set<String> current = JoinedRooms.of(client);
-                for (String room : decision.allowedUntil().keySet()) {
-                  if (current.contains(room) || current.size() < maxRoomsPerClient) {
-                    current.add(room);
-                    restored.add(room);
-                  }
-                }
+                restored.addAll(limit.fitting(client, grants, decision.allowedUntil().keySet()));
+                reservation = new JoinReservation(client, grants, restored);
               }
               return replays
                   .join(client, restored, since)
+                  .whenComplete((outcomes, error) -> reservation.end())
                   .thenApply(
                       outcomes -> {
                         synchronized (grants) {
@@ -93,8 +88,10 @@ final class RoomGate {
 
   /** Leaves rooms; the client's recorded rooms follow. */
   void leave(SocketIOClient client, Set<String> rooms) {
-    synchronized (ConnectionGrants.of(client)) {
+    ConnectionGrants grants = ConnectionGrants.of(client);
+    synchronized (grants) {
       client.leaveRooms(rooms);
+      grants.left(rooms);
       roomsChanged.accept(client);
     }
     metrics.roomsLeft(rooms.size());
@@ -107,35 +104,32 @@ final class RoomGate {
   CompletionStage<ObjectNode> join(
       SocketIOClient client, RoomRequest request, String token, Position since) {
     return authorizeThen(
-        client, request, token, decision -> admit(client, request, decision, since));
+        client,
+        request,
+        token,
+        decision ->
+            admit(
+                client,
+                request,
+                decision,
+                since == null
+                    ? null
+                    : reservation -> joinFrom(client, request, since, reservation)));
   }
 
   /**
    * Authorizes and checks the room limit like {@link #join}, without joining; when both pass, the
    * reply is {@code then}'s (a snapshot join reads, answers and joins from its position itself),
-   * else the refusal, with nothing done.
+   * else the refusal, with nothing done. The rooms that passed count against the limit until {@code
+   * then}'s reply is a refusal or it ends the reservation it is given.
    */
   CompletionStage<ObjectNode> checkThen(
       SocketIOClient client,
       RoomRequest request,
       String token,
-      Supplier<CompletionStage<ObjectNode>> then) {
+      Function<JoinReservation, CompletionStage<ObjectNode>> then) {
     return authorizeThen(
-        client,
-        request,
-        token,
-        decision -> {
-          ObjectNode refusal = notAuthorized(request, decision);
-          if (refusal == null) {
-            synchronized (ConnectionGrants.of(client)) {
-              Set<String> added = new HashSet<>(request.rooms());
-              added.removeAll(JoinedRooms.of(client));
-              ObjectNode overLimit = overLimit(client, added.size());
-              refusal = overLimit == null ? null : roomLimit(request, overLimit);
-            }
-          }
-          return refusal != null ? done(refusal) : then.get();
-        });
+        client, request, token, decision -> admit(client, request, decision, then));
   }
 
   /** Counts rooms a client was joined to from a position outside {@link #join}. */
@@ -166,29 +160,51 @@ final class RoomGate {
             });
   }
 
+  /**
+   * Once authorized: checks the room limit and joins now, or with {@code later} reserves the rooms
+   * and answers with its reply (a refusal from it, or an error, ends the reservation).
+   */
   private CompletionStage<ObjectNode> admit(
-      SocketIOClient client, RoomRequest request, RoomDecision decision, Position since) {
+      SocketIOClient client,
+      RoomRequest request,
+      RoomDecision decision,
+      Function<JoinReservation, CompletionStage<ObjectNode>> later) {
     ObjectNode refusal = notAuthorized(request, decision);
     if (refusal != null) {
       return done(refusal);
     }
     ConnectionGrants grants = ConnectionGrants.of(client);
+    JoinReservation reservation;
     // Polling requests of one client may arrive on different threads: check and join as one.
     synchronized (grants) {
-      Set<String> added = new HashSet<>(request.rooms());
-      added.removeAll(JoinedRooms.of(client));
-      ObjectNode overLimit = overLimit(client, added.size());
-      if (overLimit != null) {
-        return done(roomLimit(request, overLimit));
+      RoomLimit.Admission admission = limit.admit(client, grants, request);
+      if (admission.refusal() != null) {
+        return done(admission.refusal());
       }
-      if (since == null) {
-        client.joinRooms(added);
-        joined(client, grants, added.size());
+      if (later == null) {
+        client.joinRooms(admission.added());
+        joined(client, grants, admission.added().size());
         return done(RoomReply.done(request, "joined"));
       }
+      reservation = new JoinReservation(client, grants, admission.added());
     }
+    return later
+        .apply(reservation)
+        .whenComplete(
+            (reply, error) -> {
+              if (reply != null || error != null) {
+                reservation.end();
+              }
+            });
+  }
+
+  /** Joins from a position: the changes after it first, then live. */
+  private CompletionStage<ObjectNode> joinFrom(
+      SocketIOClient client, RoomRequest request, Position since, JoinReservation reservation) {
+    ConnectionGrants grants = ConnectionGrants.of(client);
     return replays
         .join(client, request.rooms(), since)
+        .whenComplete((outcomes, error) -> reservation.end())
         .thenApply(
             outcomes -> {
               synchronized (grants) {
@@ -221,32 +237,11 @@ final class RoomGate {
     return RoomReply.refused(request, error, decision.refused());
   }
 
-  private static ObjectNode roomLimit(RoomRequest request, ObjectNode overLimit) {
-    return RoomReply.rejected(request, overLimit.path("error").asText(), "room limit");
-  }
-
   /** Call under the grants' lock once the client is in its new rooms. */
   private void joined(SocketIOClient client, ConnectionGrants grants, int rooms) {
     metrics.roomsJoined(rooms);
     expiry.reschedule(client, grants);
     roomsChanged.accept(client);
-  }
-
-  /** The room limit's refusal, or null when {@code added} more rooms fit. */
-  private ObjectNode overLimit(SocketIOClient client, int added) {
-    int current = JoinedRooms.of(client).size();
-    if (current + added <= maxRoomsPerClient) {
-      return null;
-    }
-    metrics.refused(SocketMetrics.Refusal.ROOM_LIMIT);
-    return RoomReply.failed(
-        "joining "
-            + added
-            + " more rooms would exceed MAX_ROOMS_PER_CLIENT="
-            + maxRoomsPerClient
-            + " (this connection is in "
-            + current
-            + "); nothing done");
   }
 
   private static CompletionStage<ObjectNode> done(ObjectNode reply) {

@@ -47,19 +47,27 @@ final class SnapshotJoins {
         client,
         request,
         token,
-        () ->
+        reservation ->
             snapshots
                 .read(request.rooms())
-                .thenApply(snapshot -> ackThenJoin(client, request, snapshot, ack))
+                .thenApply(snapshot -> ackThenJoin(client, request, snapshot, ack, reservation))
                 .exceptionally(error -> unavailable(request, error)));
   }
 
   private ObjectNode ackThenJoin(
-      SocketIOClient client, RoomRequest request, Snapshot snapshot, AckRequest ack) {
+      SocketIOClient client,
+      RoomRequest request,
+      Snapshot snapshot,
+      AckRequest ack,
+      JoinReservation reservation) {
     ack.sendAckData(RoomReply.snapshot(request, snapshot)); // queued before any change below
     replays
         .join(client, request.rooms(), snapshot.position())
-        .whenComplete((outcomes, error) -> followed(client, request, outcomes, error));
+        .whenComplete(
+            (outcomes, error) -> {
+              reservation.end();
+              followed(client, request, outcomes, error);
+            });
     return null;
   }
 

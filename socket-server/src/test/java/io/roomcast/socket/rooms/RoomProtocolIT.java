@@ -1,5 +1,6 @@
 package io.roomcast.socket.rooms;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,12 @@ import io.roomcast.socket.testing.MongoWriter;
 import io.roomcast.socket.testing.Received;
 import io.roomcast.socket.testing.ServerWithDatabase;
 import io.roomcast.socket.testing.SocketServers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +158,53 @@ class RoomProtocolIT {
         ack.path("error").asText());
     assertEquals("[\"room limit\",\"room limit\"]", reasons(ack));
     assertNotInRoom(extra, three[2]);
+  }
+
+  /**
+   * Joins from a position and from a snapshot enter their rooms after the ack's checks, on another
+   * thread: sent all at once, they must still not take the connection past its room limit, and the
+   * rooms they were counted with are freed once they are over.
+   */
+  @Test
+  void concurrentJoinsFromAPositionOrASnapshotStayWithinTheRoomLimit() {
+    String first = room();
+    assertTrue(client.join(first).path("ok").asBoolean());
+    insert(first, "{position: true}");
+    String since =
+        client
+            .awaitEvent("a position", e -> e.body().path("position").asBoolean())
+            .meta()
+            .path("id")
+            .asText();
+    Map<String, CompletableFuture<JsonNode>> acks = new LinkedHashMap<>();
+    for (int i = 0; i < 8; i++) {
+      String fromPosition = room();
+      acks.put(
+          fromPosition,
+          client.emitWithAckAsync("JoinRoom", JavaClient.joinSincePayload(fromPosition, since)));
+      String fromSnapshot = room();
+      JSONObject snapshot =
+          new JSONObject(Map.of("rooms", new JSONArray(List.of(fromSnapshot)), "snapshot", true));
+      acks.put(fromSnapshot, client.emitWithAckAsync("JoinRoom", snapshot));
+    }
+    await("every ack")
+        .atMost(JavaClient.TIMEOUT)
+        .until(() -> acks.values().stream().allMatch(CompletableFuture::isDone));
+    List<String> joined = new ArrayList<>(List.of(first));
+    acks.forEach(
+        (room, ack) -> {
+          if (ack.join().path("ok").asBoolean()) {
+            joined.add(room);
+          }
+        });
+    assertEquals(MAX_ROOMS, joined.size(), "rooms joined: " + joined);
+
+    assertTrue(client.emitWithAck("LeaveRoom", new JSONArray(joined)).path("ok").asBoolean());
+    // A snapshot join's room counts as joining until the server follows from its snapshot, which
+    // may end just after the ack.
+    await("the places counted for the joins are free again")
+        .atMost(JavaClient.TIMEOUT)
+        .until(() -> client.join(room(), room(), room()).path("ok").asBoolean());
   }
 
   @Test
