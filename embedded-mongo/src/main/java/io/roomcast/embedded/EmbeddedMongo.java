@@ -6,7 +6,10 @@ import io.roomcast.embedded.history.ChangeHistory;
 import io.roomcast.embedded.history.HistoryStats;
 import io.roomcast.embedded.snapshot.SnapshotReads;
 import io.roomcast.embedded.stream.ChangeStreams;
+import io.roomcast.embedded.ttl.TtlIndexes;
+import io.roomcast.embedded.ttl.TtlMonitor;
 import io.roomcast.embedded.wire.EmbeddedWireServer;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final ChangeHistory history;
   private final CapturingBackend backend;
   private final EmbeddedWireServer server;
+  private final TtlMonitor ttlMonitor;
   private final int port;
   private boolean closed;
 
@@ -35,11 +39,13 @@ public final class EmbeddedMongo implements AutoCloseable {
       EmbeddedMongoOptions options,
       ChangeHistory history,
       CapturingBackend backend,
-      EmbeddedWireServer server) {
+      EmbeddedWireServer server,
+      TtlMonitor ttlMonitor) {
     this.options = options;
     this.history = history;
     this.backend = backend;
     this.server = server;
+    this.ttlMonitor = ttlMonitor;
     this.port = server.port();
   }
 
@@ -56,7 +62,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   public static EmbeddedMongo start(EmbeddedMongoOptions options) {
     ChangeHistory history = new ChangeHistory(options.historyEvents(), options.historyBytes());
     PreImageSettings preImages = new PreImageSettings();
-    CapturingBackend backend = new CapturingBackend(history, preImages);
+    TtlIndexes ttlIndexes = new TtlIndexes();
+    CapturingBackend backend = new CapturingBackend(history, preImages, ttlIndexes);
     ChangeStreams streams = new ChangeStreams(history, backend::currentDocument);
     EmbeddedWireServer server;
     try {
@@ -67,18 +74,26 @@ public final class EmbeddedMongo implements AutoCloseable {
               backend,
               streams,
               preImages,
-              new SnapshotReads(backend, history));
+              new SnapshotReads(backend, history),
+              ttlIndexes);
     } catch (RuntimeException e) {
       backend.close();
       throw e;
     }
-    EmbeddedMongo mongo = new EmbeddedMongo(options, history, backend, server);
+    TtlMonitor ttlMonitor =
+        TtlMonitor.start(
+            backend,
+            ttlIndexes,
+            options.ttlMonitorInterval(),
+            "embedded-mongo-ttl-" + server.port());
+    EmbeddedMongo mongo = new EmbeddedMongo(options, history, backend, server, ttlMonitor);
     log.info(
         "Embedded MongoDB started: in-memory development database, NO durability (all data is"
-            + " lost on stop), at {} (change history: {} events / {} bytes)",
+            + " lost on stop), at {} (change history: {} events / {} bytes; TTL monitor every {})",
         mongo.connectionString(),
         options.historyEvents(),
-        options.historyBytes());
+        options.historyBytes(),
+        readable(options.ttlMonitorInterval()));
     return mongo;
   }
 
@@ -104,9 +119,15 @@ public final class EmbeddedMongo implements AutoCloseable {
       return;
     }
     closed = true;
+    ttlMonitor.close();
     server.close();
     backend.close();
     log.info("Embedded MongoDB on port {} stopped; its data is gone", port);
+  }
+
+  private static String readable(Duration interval) {
+    long millis = interval.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private String hostForUri() {

@@ -3,6 +3,7 @@ package io.roomcast.embedded;
 import io.roomcast.common.config.Setting;
 import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,9 +47,24 @@ public final class EmbeddedMongoConfig {
           Long.MAX_VALUE,
           "approximate memory of the change history kept for resuming streams, in bytes");
 
+  public static final Setting<Integer> TTL_MONITOR_INTERVAL =
+      Setting.integer(
+          "EMBEDDED_MONGO_TTL_MONITOR_INTERVAL",
+          (int) EmbeddedMongoOptions.DEFAULT_TTL_MONITOR_INTERVAL.toSeconds(),
+          1,
+          86_400,
+          "seconds between two passes of the TTL monitor, which deletes the expired documents of"
+              + " TTL indexes (MongoDB's `ttlMonitorSleepSecs`)");
+
   /** Every setting this component reads, in table order. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(HOST, PORT, HISTORY_EVENTS, HISTORY_BYTES, SharedSettings.LOG_FORMAT);
+      List.of(
+          HOST,
+          PORT,
+          HISTORY_EVENTS,
+          HISTORY_BYTES,
+          TTL_MONITOR_INTERVAL,
+          SharedSettings.LOG_FORMAT);
 
   private final EmbeddedMongoOptions options;
 
@@ -65,7 +81,8 @@ public final class EmbeddedMongoConfig {
             .withHost(HOST.read(settings))
             .withPort(PORT.read(settings))
             .withHistoryEvents(HISTORY_EVENTS.read(settings))
-            .withHistoryBytes(HISTORY_BYTES.read(settings));
+            .withHistoryBytes(HISTORY_BYTES.read(settings))
+            .withTtlMonitorInterval(Duration.ofSeconds(TTL_MONITOR_INTERVAL.read(settings)));
     return new EmbeddedMongoConfig(options);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Settings;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +18,20 @@ class EmbeddedMongoConfigTest {
     assertEquals(27017, options.port());
     assertEquals(EmbeddedMongoOptions.DEFAULT_HISTORY_EVENTS, options.historyEvents());
     assertEquals(EmbeddedMongoOptions.DEFAULT_HISTORY_BYTES, options.historyBytes());
+    assertEquals(Duration.ofSeconds(60), options.ttlMonitorInterval());
   }
 
   @Test
   void environmentAndFlags() {
     Settings settings =
         Settings.from(
-            Map.of("EMBEDDED_MONGO_PORT", "28000", "EMBEDDED_MONGO_HISTORY_EVENTS", "10"),
+            Map.of(
+                "EMBEDDED_MONGO_PORT",
+                "28000",
+                "EMBEDDED_MONGO_HISTORY_EVENTS",
+                "10",
+                "EMBEDDED_MONGO_TTL_MONITOR_INTERVAL",
+                "5"),
             "--embedded-mongo-host=0.0.0.0",
             "--embedded-mongo-history-bytes=1000000");
     EmbeddedMongoOptions options = EmbeddedMongoConfig.from(settings).options();
@@ -31,6 +39,16 @@ class EmbeddedMongoConfigTest {
     assertEquals(28000, options.port());
     assertEquals(10, options.historyEvents());
     assertEquals(1_000_000, options.historyBytes());
+    assertEquals(Duration.ofSeconds(5), options.ttlMonitorInterval());
+  }
+
+  @Test
+  void rejectsATtlMonitorIntervalOutOfRange() {
+    assertRejected(
+        Map.of("EMBEDDED_MONGO_TTL_MONITOR_INTERVAL", "0"), "EMBEDDED_MONGO_TTL_MONITOR_INTERVAL");
+    assertRejected(
+        Map.of("EMBEDDED_MONGO_TTL_MONITOR_INTERVAL", "soon"),
+        "EMBEDDED_MONGO_TTL_MONITOR_INTERVAL");
   }
 
   @Test
@@ -65,6 +83,9 @@ class EmbeddedMongoConfigTest {
     assertThrows(IllegalArgumentException.class, () -> defaults.withHost(" "));
     assertThrows(IllegalArgumentException.class, () -> defaults.withHistoryEvents(0));
     assertThrows(IllegalArgumentException.class, () -> defaults.withHistoryBytes(0));
+    assertThrows(IllegalArgumentException.class, () -> defaults.withTtlMonitorInterval(null));
+    assertThrows(
+        IllegalArgumentException.class, () -> defaults.withTtlMonitorInterval(Duration.ZERO));
   }
 
   private static void assertRejected(Map<String, String> env, String variable) {

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.roomcast.embedded.history.ChangeHistory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * mongo-java-server's memory backend, with collections that record every change into a {@link
@@ -21,8 +22,8 @@ public final class CapturingBackend extends MemoryBackend {
   private final ChangeRecorder recorder;
   private final ChangeHistory history;
 
-  public CapturingBackend(ChangeHistory history, PreImageSettings preImages) {
-    this.recorder = new ChangeRecorder(history, preImages);
+  public CapturingBackend(ChangeHistory history, PreImageSettings preImages, DropListener drops) {
+    this.recorder = new ChangeRecorder(history, preImages, drops);
     this.history = history;
     enableOplog();
   }
@@ -56,6 +57,37 @@ public final class CapturingBackend extends MemoryBackend {
   /** Whether the collection exists, without creating its database as a side effect. */
   public boolean collectionExists(String database, String collection) {
     return findCollection(database, collection) != null;
+  }
+
+  /** Creates the collection unless it exists, as createIndexes does; true when it created it. */
+  public boolean ensureCollection(String database, String collection) {
+    if (collectionExists(database, collection)) {
+      return false;
+    }
+    ((CapturingDatabase) resolveDatabase(database)).openCollection(collection);
+    return true;
+  }
+
+  /** The indexes mongo-java-server keeps for the collection, its _id index included; 0: none. */
+  public int indexCount(String database, String collection) {
+    MongoCollection<?> found = findCollection(database, collection);
+    return found == null ? 0 : found.getNumIndexes();
+  }
+
+  /**
+   * Deletes up to {@code limit} documents of the collection that match {@code filter} and {@code
+   * condition}, each recorded as a delete event as a client's delete is, in one hold of the
+   * collection's lock. Returns how many; 0 when the collection does not exist.
+   */
+  public int deleteWhere(
+      String database,
+      String collection,
+      Document filter,
+      Predicate<Document> condition,
+      int limit) {
+    return findCollection(database, collection) instanceof CapturingCollection found
+        ? found.deleteWhere(filter, condition, limit, oplog)
+        : 0;
   }
 
   /**

@@ -7,6 +7,9 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An in-memory collection that records every document it adds, changes or removes, with the
@@ -19,6 +22,9 @@ final class CapturingCollection extends MemoryCollection {
 
   /** The update specification being applied, so that the update hook can describe it. */
   private Document updateInProgress;
+
+  /** Set by the drop: a later {@link #deleteWhere} must not record deletes after the drop. */
+  private boolean dropped;
 
   CapturingCollection(
       MongoDatabase database,
@@ -72,5 +78,39 @@ final class CapturingCollection extends MemoryCollection {
   protected void handleUpdate(Integer position, Document before, Document after) {
     super.handleUpdate(position, before, after);
     recorder.updated(getDatabaseName(), getCollectionName(), updateInProgress, before, after);
+  }
+
+  /**
+   * Deletes up to {@code limit} documents that match {@code filter} and {@code condition} the way a
+   * client's delete does (each one is recorded as a delete event), in one hold of this collection's
+   * lock; nothing once the collection has been dropped.
+   */
+  synchronized int deleteWhere(
+      Document filter, Predicate<Document> condition, int limit, Oplog oplog) {
+    if (dropped) {
+      return 0;
+    }
+    List<Object> ids = new ArrayList<>();
+    // "$query" so that a filter on a field named "query" is not read as the library's wrapper.
+    for (Document document : handleQuery(new Document("$query", filter))) {
+      if (ids.size() == limit) {
+        break;
+      }
+      Object id = document.get(getIdField());
+      if (id != null && condition.test(document)) {
+        ids.add(id);
+      }
+    }
+    for (Object id : ids) {
+      deleteDocuments(new Document(getIdField(), id), 1, oplog);
+    }
+    return ids.size();
+  }
+
+  /** Under the lock, so that a {@link #deleteWhere} in progress ends before the drop event. */
+  @Override
+  public synchronized void drop() {
+    super.drop();
+    dropped = true;
   }
 }

@@ -1,5 +1,6 @@
 package io.roomcast.embedded.capture;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -21,5 +22,10 @@ final class CapturingDatabase extends MemoryDatabase {
       return super.openOrCreateCollection(name, options);
     }
     return new CapturingCollection(this, name, options, cursorRegistry, recorder);
+  }
+
+  /** The collection, created (with its _id index) when missing, as a first insert does. */
+  MongoCollection<Integer> openCollection(String name) {
+    return resolveOrCreateCollection(name);
   }
 }

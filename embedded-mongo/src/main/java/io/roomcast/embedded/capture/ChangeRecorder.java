@@ -17,10 +17,12 @@ final class ChangeRecorder {
 
   private final ChangeHistory history;
   private final PreImageSettings preImages;
+  private final DropListener drops;
 
-  ChangeRecorder(ChangeHistory history, PreImageSettings preImages) {
+  ChangeRecorder(ChangeHistory history, PreImageSettings preImages, DropListener drops) {
     this.history = history;
     this.preImages = preImages;
+    this.drops = drops;
   }
 
   void inserted(String database, String collection, Document document) {
@@ -76,6 +78,7 @@ final class ChangeRecorder {
 
   void collectionDropped(String database, String collection) {
     preImages.collectionDropped(database + "." + collection);
+    drops.collectionDropped(database + "." + collection);
     if (isRecorded(database, collection)) {
       history.append(ChangeDraft.drop(ChangeKind.DROP, database, collection));
     }
@@ -83,6 +86,7 @@ final class ChangeRecorder {
 
   void databaseDropped(String database) {
     preImages.databaseDropped(database);
+    drops.databaseDropped(database);
     if (!INTERNAL_DATABASES.contains(database)) {
       history.append(ChangeDraft.drop(ChangeKind.DROP_DATABASE, database, null));
     }

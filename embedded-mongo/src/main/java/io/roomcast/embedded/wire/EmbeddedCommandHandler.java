@@ -16,27 +16,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * mongo-java-server's command handler, with the change-stream commands and the pre-image options
- * answered by this module. Everything else goes to the library unchanged. Runs on the connection's
- * event loop; a getMore that must wait answers later from the same loop.
+ * mongo-java-server's command handler, with the change-stream commands, the pre-image options and
+ * TTL indexes answered by this module. Everything else goes to the library unchanged. Runs on the
+ * connection's event loop; a getMore that must wait answers later from the same loop.
  */
 final class EmbeddedCommandHandler extends MongoDatabaseHandler {
   private final CapturingBackend backend;
   private final ChangeStreams streams;
   private final PreImageCommands preImageCommands;
   private final SnapshotReads snapshots;
+  private final TtlIndexCommands ttlIndexCommands;
 
   EmbeddedCommandHandler(
       CapturingBackend backend,
       ChannelGroup channels,
       ChangeStreams streams,
       PreImageCommands preImageCommands,
-      SnapshotReads snapshots) {
+      SnapshotReads snapshots,
+      TtlIndexCommands ttlIndexCommands) {
     super(backend, channels);
     this.backend = backend;
     this.streams = streams;
     this.preImageCommands = preImageCommands;
     this.snapshots = snapshots;
+    this.ttlIndexCommands = ttlIndexCommands;
   }
 
   @Override
@@ -87,12 +90,23 @@ final class EmbeddedCommandHandler extends MongoDatabaseHandler {
           }
           Replies.send(ctx.channel(), message, reply);
         }
+        case "createIndexes", "listIndexes", "dropIndexes", "renameCollection" -> {
+          Document reply =
+              ttlIndexCommands.answer(
+                  database, name, command, (db, cmd, body) -> library(message, db, cmd, body));
+          if (reply == null) {
+            return false;
+          }
+          Replies.send(ctx.channel(), message, reply);
+        }
         default -> {
           return false;
         }
       }
     } catch (CommandFailure failure) {
       Replies.send(ctx.channel(), message, failure.toReply());
+    } catch (MongoServerException e) { // from the backend calls made here, e.g. a bad name
+      Replies.send(ctx.channel(), message, Replies.error(e));
     }
     return true;
   }

@@ -20,6 +20,7 @@ import io.roomcast.embedded.capture.CapturingBackend;
 import io.roomcast.embedded.capture.PreImageSettings;
 import io.roomcast.embedded.snapshot.SnapshotReads;
 import io.roomcast.embedded.stream.ChangeStreams;
+import io.roomcast.embedded.ttl.TtlIndexes;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +52,8 @@ public final class EmbeddedWireServer implements AutoCloseable {
       CapturingBackend backend,
       ChangeStreams streams,
       PreImageSettings preImages,
-      SnapshotReads snapshots) {
+      SnapshotReads snapshots,
+      TtlIndexes ttlIndexes) {
     EventLoopGroup boss =
         new MultiThreadIoEventLoopGroup(
             1, new MongoThreadFactory("embedded-mongo-accept-"), NioIoHandler.newFactory());
@@ -60,6 +62,7 @@ public final class EmbeddedWireServer implements AutoCloseable {
             0, new MongoThreadFactory("embedded-mongo-io-"), NioIoHandler.newFactory());
     ChannelGroup channels = new DefaultChannelGroup("embedded-mongo", workers.next());
     PreImageCommands preImageCommands = new PreImageCommands(backend, preImages);
+    TtlIndexCommands ttlIndexCommands = new TtlIndexCommands(backend, ttlIndexes);
     try {
       Channel server =
           new ServerBootstrap()
@@ -79,7 +82,12 @@ public final class EmbeddedWireServer implements AutoCloseable {
                           .pipeline()
                           .addLast(
                               new EmbeddedCommandHandler(
-                                  backend, channels, streams, preImageCommands, snapshots));
+                                  backend,
+                                  channels,
+                                  streams,
+                                  preImageCommands,
+                                  snapshots,
+                                  ttlIndexCommands));
                       channel.pipeline().addLast(new MongoExceptionHandler());
                     }
                   })
