@@ -60,7 +60,12 @@ class RecoveryIT {
                 "ADMIN_PORT", "0",
                 "SHUTDOWN_DELAY", "0",
                 "RECOVERY_SECRET", "e2e-recovery-secret-shared-by-every-node"));
-    process.awaitLine("socket server listening", Duration.ofSeconds(60));
+    try {
+      process.awaitLine("socket server listening", Duration.ofSeconds(60));
+    } catch (RuntimeException e) {
+      process.close(); // not yet in the caller's try-with-resources
+      throw e;
+    }
     return process;
   }
 
@@ -136,6 +141,7 @@ class RecoveryIT {
       breakIt.run();
       int before = writes.written();
       await("writes while away").atMost(WAIT).until(() -> writes.written() >= before + 25);
+      int mended = writes.written();
       mendIt.run();
       await("reconnected").atMost(WAIT).until(() -> client.connects().size() >= 2);
       int after = writes.written();
@@ -160,7 +166,16 @@ class RecoveryIT {
                 + "), the first at "
                 + expected.indexOf(missing.get(0))
                 + ", the last at "
-                + expected.indexOf(missing.get(missing.size() - 1)));
+                + expected.indexOf(missing.get(missing.size() - 1))
+                + " (cut at write "
+                + before
+                + ", mended at write "
+                + mended
+                + "; connects after "
+                + client.connectedAfter()
+                + " changes received; missing "
+                + missing
+                + ")");
       }
       assertEquals(List.of(), client.duplicates(), "duplicated");
       assertEquals(List.of(), client.problems());

@@ -32,6 +32,7 @@ public final class RecoveringNodeClient implements AutoCloseable {
 
   private final Process process;
   private final List<Boolean> connects = new CopyOnWriteArrayList<>();
+  private final List<Integer> connectedAfter = new CopyOnWriteArrayList<>();
   private final List<String> ids = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
 
@@ -60,6 +61,11 @@ public final class RecoveringNodeClient implements AutoCloseable {
 
   private volatile boolean joined;
 
+  /** For each connect, how many changes had arrived before it (for failure messages). */
+  public List<Integer> connectedAfter() {
+    return List.copyOf(connectedAfter);
+  }
+
   private void readLines() {
     try (BufferedReader lines =
         new BufferedReader(
@@ -67,7 +73,10 @@ public final class RecoveringNodeClient implements AutoCloseable {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         JsonNode message = MAPPER.readTree(line);
         switch (message.path("kind").asText()) {
-          case "connected" -> connects.add(message.path("recovered").asBoolean());
+          case "connected" -> {
+            connectedAfter.add(ids.size());
+            connects.add(message.path("recovered").asBoolean());
+          }
           case "event" -> record(message);
           case "ack" -> joined = message.path("ack").path("ok").asBoolean();
           case "connect_error" -> {} // reconnect attempts while the server is away

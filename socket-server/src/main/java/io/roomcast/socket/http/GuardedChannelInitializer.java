@@ -3,6 +3,7 @@ package io.roomcast.socket.http;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
@@ -16,16 +17,18 @@ import io.roomcast.socket.guard.SessionGuard;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.guard.Sessions;
 import io.roomcast.socket.limits.ConnectionLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * netty-socketio's pipeline with the {@link OriginGuard}, then the session guards, placed after the
- * HTTP codec and before every Socket.IO handler, so that they see each decoded request (and each
- * packet payload) and their answers are encoded; then the per-connection {@link ConnectionLimits}
- * and the room authorization's {@link ConnectAuthRequired} just before the packet handler, then
- * connection state recovery's CONNECT reader when recovery is on; a last handler turns unhandled
- * exceptions into one log line. Each session netty-socketio registers gets its polling queue
- * bounded first ({@link ConnectionLimits#meterPollingQueue}); sessions it frees are reported to
- * {@link Sessions}.
+ * netty-socketio's pipeline, its packet encoder swapped for the {@link LosslessPacketEncoder}, with
+ * the {@link OriginGuard}, then the session guards, placed after the HTTP codec and before every
+ * Socket.IO handler, so that they see each decoded request (and each packet payload) and their
+ * answers are encoded; then the per-connection {@link ConnectionLimits} and the room
+ * authorization's {@link ConnectAuthRequired} just before the packet handler, then connection state
+ * recovery's CONNECT reader when recovery is on; a last handler turns unhandled exceptions into one
+ * log line. Each session netty-socketio registers gets its polling queue bounded first ({@link
+ * ConnectionLimits#meterPollingQueue}); sessions it frees are reported to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
@@ -48,6 +51,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   private final NoSessionCookie noSessionCookie = new NoSessionCookie();
   private final ClientErrorHandler clientErrors = new ClientErrorHandler();
   private SessionGuard sessionGuard;
+  private EncoderHandler losslessEncoder;
 
   public GuardedChannelInitializer(
       OriginGuard guard,
@@ -69,11 +73,17 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   public void start(Configuration configuration, NamespacesHub namespacesHub) {
     super.start(configuration, namespacesHub);
     sessionGuard = new SessionGuard(configuration, sessions, sessionLimits, sids, this);
+    try {
+      losslessEncoder = new EncoderHandler(configuration, new LosslessPacketEncoder(configuration));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the packet encoder", e);
+    }
   }
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
     super.addSocketioHandlers(pipeline);
+    pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoder);
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
     pipeline.addBefore(PACKET_HANDLER, SESSION_GUARD, sessionGuard);
     pipeline.addBefore(PACKET_HANDLER, PRE_CONNECT_FILTER, preConnectFilter);
