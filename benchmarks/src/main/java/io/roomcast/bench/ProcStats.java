@@ -25,6 +25,19 @@ final class ProcStats {
     return (utime + stime) / TICKS_PER_SECOND;
   }
 
+  /**
+   * Bytes the process has passed to write(2)/writev(2) so far ({@code wchar} of /proc/pid/io): what
+   * Netty's epoll transport writes to its sockets, plus its few log and database writes.
+   */
+  static long writtenBytes(long pid) {
+    for (String line : read(Path.of("/proc", Long.toString(pid), "io")).split("\n")) {
+      if (line.startsWith("wchar:")) {
+        return Long.parseLong(line.substring(6).trim());
+      }
+    }
+    throw new IllegalStateException("no wchar for process " + pid);
+  }
+
   /** Resident set size in bytes. */
   static long rssBytes(long pid) {
     for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
