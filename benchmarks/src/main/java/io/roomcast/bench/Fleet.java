@@ -11,12 +11,15 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketClientExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -105,7 +108,7 @@ final class Fleet implements AutoCloseable {
                 ChannelPipeline pipeline = channel.pipeline();
                 pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
                 if (deflate) {
-                  pipeline.addLast(new WebSocketClientCompressionHandler(MAX_FRAME));
+                  pipeline.addLast(deflateOffer());
                 }
                 pipeline.addLast(
                     new WebSocketClientProtocolHandler(config),
@@ -113,6 +116,22 @@ final class Fleet implements AutoCloseable {
                     client);
               }
             });
+  }
+
+  /**
+   * permessage-deflate as browsers offer it, accepting what they accept: a server may ask the
+   * client not to take over its context (RFC 7692 7.1.1.2; Roomcast's WS_COMPRESSION=shared does),
+   * which Netty's default client handshaker refuses.
+   */
+  private static WebSocketClientExtensionHandler deflateOffer() {
+    return new WebSocketClientExtensionHandler(
+        new PerMessageDeflateClientExtensionHandshaker(
+            6,
+            ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
+            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE,
+            true, // client_no_context_takeover allowed
+            false,
+            MAX_FRAME));
   }
 
   void begin(int step) throws Exception {

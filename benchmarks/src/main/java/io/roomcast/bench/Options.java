@@ -33,6 +33,8 @@ final class Options {
     DEFAULTS.put("big-rate", "1000");
     DEFAULTS.put("pad", "200"); // bytes of padding in each document
     DEFAULTS.put("roomcast-jvm", "-XX:+UseG1GC -Xmx1g");
+    // extra environment of the Roomcast servers, NAME=VALUE,… (e.g. WS_COMPRESSION=shared)
+    DEFAULTS.put("roomcast-env", "");
     DEFAULTS.put("server-cpus", "1"); // taskset list for the server; empty: no pinning
     DEFAULTS.put("client-cpus", "0"); // load generator, writer and database
     DEFAULTS.put("out", "benchmarks/target/side-by-side.md");

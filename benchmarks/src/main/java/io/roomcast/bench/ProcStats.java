@@ -3,6 +3,8 @@ package io.roomcast.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What Linux says about a process: CPU time (utime + stime from /proc/pid/stat, all threads) and
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 final class ProcStats {
   /** USER_HZ: the unit of utime/stime; 100 on every Linux this runs on (getconf CLK_TCK). */
   private static final double TICKS_PER_SECOND = 100.0;
+
+  private static final Pattern BYTES_SENT = Pattern.compile("bytes_sent:(\\d+)");
 
   private ProcStats() {}
 
@@ -23,6 +27,32 @@ final class ProcStats {
     long utime = Long.parseLong(fields[11]);
     long stime = Long.parseLong(fields[12]);
     return (utime + stime) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * TCP payload bytes sent so far on the established connections from local port {@code port} (the
+   * sum of {@code bytes_sent} that {@code ss -ti} reports per socket): what a server wrote to its
+   * clients, websocket headers included, whichever runtime wrote it.
+   */
+  static long tcpBytesSent(int port) {
+    try {
+      Process ss =
+          new ProcessBuilder("ss", "-tinH", "state", "established", "( sport = :" + port + " )")
+              .redirectErrorStream(true)
+              .start();
+      long sent = 0;
+      Matcher matcher = BYTES_SENT.matcher(new String(ss.getInputStream().readAllBytes()));
+      while (matcher.find()) {
+        sent += Long.parseLong(matcher.group(1));
+      }
+      ss.waitFor();
+      return sent;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run ss", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** Resident set size in bytes. */

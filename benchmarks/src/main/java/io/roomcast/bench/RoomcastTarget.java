@@ -75,10 +75,16 @@ final class RoomcastTarget extends Target {
     env.put("ALLOWED_ORIGINS", "*");
     env.put("SHUTDOWN_DELAY", "0"); // stopping between scenarios need not wait for load balancers
     env.put("MAX_CLIENTS", Integer.toString(options.bigClients() + 1000));
+    for (String setting : options.list("roomcast-env")) {
+      String[] nameAndValue = setting.split("=", 2);
+      env.put(nameAndValue[0].trim(), nameAndValue.length > 1 ? nameAndValue[1] : "");
+    }
     ServerProcess server = ServerProcess.start(name, command, env, cpus, options.logDir());
     server.awaitPort(port, 60).awaitPort(adminPort, 60);
+    String settings =
+        options.get("roomcast-env").isBlank() ? "" : " " + options.get("roomcast-env");
     return new RoomcastTarget(
-        "java " + jvm + " -jar roomcast-socket-server-app.jar",
+        "java " + jvm + " -jar roomcast-socket-server-app.jar" + settings,
         server,
         new MongoFeed(database.uri(), options.padBytes()),
         port,

@@ -31,6 +31,7 @@ final class StepRunner {
     fleet.begin(step);
     long gcMark = target.gcMark();
     double cpuBefore = target.server().cpuSeconds();
+    long wireBefore = ProcStats.tcpBytesSent(target.port());
     double generatorBefore = ProcStats.cpuSeconds(SELF);
     long start = System.nanoTime();
     long written = Writer.run(target.feed(), rooms, step, rate, seconds);
@@ -41,6 +42,7 @@ final class StepRunner {
       TimeUnit.MILLISECONDS.sleep(50); // the benchmark's own pacing: waiting is the measurement
     }
     double cpu = target.server().cpuSeconds() - cpuBefore;
+    long wire = ProcStats.tcpBytesSent(target.port()) - wireBefore;
     double generator = ProcStats.cpuSeconds(SELF) - generatorBefore;
     double elapsed = (System.nanoTime() - start) / 1e9;
     StepCounts counts = fleet.finish(written);
@@ -58,6 +60,9 @@ final class StepRunner {
             target.server().rssBytes(),
             100 * generator / elapsed);
     System.out.println("  " + Report.line(row));
+    System.out.printf(
+        "  server sent %,d bytes (TCP payload): %.0f per delivery%n",
+        wire, counts.received() == 0 ? Double.NaN : (double) wire / counts.received());
     return row;
   }
 }

@@ -15,6 +15,7 @@ import io.roomcast.socket.admin.Readiness;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.auth.RoomAuth;
 import io.roomcast.socket.config.SocketServerConfig;
+import io.roomcast.socket.deflate.PerMessageDeflate;
 import io.roomcast.socket.emit.ChangePreparer;
 import io.roomcast.socket.emit.RoomEmitter;
 import io.roomcast.socket.emit.SharedFrameDelivery;
@@ -178,14 +179,17 @@ public final class SocketServer implements AutoCloseable {
               limits,
               new ConnectAuthRequired(),
               new NodeSessionIds(config.nodeId()),
-              parts.recovery == null ? null : parts.recovery.connectHandler());
+              parts.recovery == null ? null : parts.recovery.connectHandler(),
+              config.compression().shared()
+                  ? new PerMessageDeflate(config.compression().minBytes(), config.maxFrame())
+                  : null);
       PipelineReplacement.install(parts.socketIo, pipeline);
       parts.socketIo.addConnectListener(pipeline.sessions()::transportBound);
       parts.auth.register(parts.socketIo);
       parts.hub =
           new DeliveryHub(
               parts.socketIo.getNamespace(Namespace.DEFAULT_NAME),
-              new SharedFrameDelivery(parts.recovery != null),
+              new SharedFrameDelivery(parts.recovery != null, config.compression()),
               config.replay(),
               metrics);
       parts.catchUps =
@@ -239,8 +243,8 @@ public final class SocketServer implements AutoCloseable {
     SocketServer server = new SocketServer(parts);
     LOG.info(
         "socket server listening on {}:{}, admin (metrics, health) on {}:{}, watching {} on {}, "
-            + "rooms by field '{}', origins {}, room authorization {}, recovery {}, node {} "
-            + "(NODE_ID)",
+            + "rooms by field '{}', origins {}, room authorization {}, recovery {}, websocket "
+            + "compression {}, node {} (NODE_ID)",
         config.socketHost(),
         server.port(),
         config.adminHost(),
@@ -251,6 +255,7 @@ public final class SocketServer implements AutoCloseable {
         config.allowedOrigins(),
         config.roomAuth().mode(),
         parts.recovery == null ? "off" : "on (" + config.recovery().ttl().toSeconds() + " s)",
+        config.compression(),
         config.nodeId());
     parts.auth.warnIfOpen();
     if (parts.recovery != null) {
@@ -278,8 +283,10 @@ public final class SocketServer implements AutoCloseable {
     configuration.setOrigin(null);
     configuration.setAddVersionHeader(false);
     configuration.setExceptionListener(new QuietExceptionListener());
-    // One limit for what a client may send, checked on the wire: no compression is negotiated, so a
-    // frame cannot inflate past it (docs/security.md says why compression is off).
+    // One limit for what a client may send, checked on the wire, and on what a compressed message
+    // inflates to (deflate/InflatedLimit). netty-socketio's own compression would compress every
+    // event once per client: WS_COMPRESSION=shared negotiates it in deflate/PerMessageDeflate
+    // instead (docs/security.md).
     configuration.setMaxFramePayloadLength(config.maxFrame());
     configuration.setMaxHttpContentLength(config.maxFrame());
     configuration.setWebsocketCompression(false);

@@ -9,6 +9,7 @@ import io.roomcast.common.config.Settings;
 import io.roomcast.common.config.SharedSettings;
 import io.roomcast.common.origin.AllowedOrigins;
 import io.roomcast.socket.auth.RoomAuthSettings;
+import io.roomcast.socket.deflate.CompressionSettings;
 import io.roomcast.socket.recovery.RecoverySettings;
 import io.roomcast.socket.replay.ReplaySettings;
 import io.roomcast.socket.snapshot.SnapshotSettings;
@@ -175,6 +176,8 @@ public final class SocketServerConfig {
             MAX_FRAME,
             MAX_CLIENT_BUFFER_BYTES,
             MAX_ATTACHMENTS,
+            CompressionSettings.WS_COMPRESSION,
+            CompressionSettings.WS_COMPRESSION_MIN_BYTES,
             CONNECT_TIMEOUT,
             MAX_CLIENTS,
             ADMIN_HOST,
@@ -200,6 +203,7 @@ public final class SocketServerConfig {
   private final int maxFrame;
   private final int maxClientBufferBytes;
   private final int maxAttachments;
+  private final CompressionSettings compression;
   private final RoomAuthSettings roomAuth;
   private final RecoverySettings recovery;
   private final ReplaySettings replay;
@@ -225,6 +229,7 @@ public final class SocketServerConfig {
     maxFrame = MAX_FRAME.read(settings);
     maxClientBufferBytes = MAX_CLIENT_BUFFER_BYTES.read(settings);
     maxAttachments = MAX_ATTACHMENTS.read(settings);
+    compression = CompressionSettings.from(settings);
     connectTimeoutMillis = CONNECT_TIMEOUT.read(settings);
     maxClients = MAX_CLIENTS.read(settings);
     adminHost = ADMIN_HOST.read(settings);
@@ -334,6 +339,11 @@ public final class SocketServerConfig {
   /** Binary attachments one packet may announce. */
   public int maxAttachments() {
     return maxAttachments;
+  }
+
+  /** Websocket compression (WS_COMPRESSION, WS_COMPRESSION_MIN_BYTES). */
+  public CompressionSettings compression() {
+    return compression;
   }
 
   /** Who may join which room (ROOM_AUTH and its settings). */

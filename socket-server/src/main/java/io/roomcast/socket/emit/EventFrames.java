@@ -32,9 +32,9 @@ final class EventFrames {
     if (offset) {
       payload += id.length + 3;
     }
-    int header = payload < 126 ? 2 : payload < 65536 ? 4 : 10;
+    int header = headerLength(payload);
     ByteBuf frame = allocator.directBuffer(header + payload, header + payload);
-    writeHeader(frame, payload);
+    writeHeader(frame, FINAL_TEXT, payload);
     frame.writeBytes(EVENT_START).writeByte('"').writeBytes(event).writeByte('"');
     frame.writeByte(',').writeBytes(body).writeByte(',').writeBytes(meta);
     if (offset) {
@@ -43,9 +43,17 @@ final class EventFrames {
     return frame.writeByte(']');
   }
 
-  /** RFC 6455 5.2: FIN and opcode, then the length in 7, 7+16 or 7+64 bits, no mask. */
-  private static void writeHeader(ByteBuf frame, int payload) {
-    frame.writeByte(FINAL_TEXT);
+  /** The header's length for a payload of {@code payload} bytes. */
+  static int headerLength(int payload) {
+    return payload < 126 ? 2 : payload < 65536 ? 4 : 10;
+  }
+
+  /**
+   * RFC 6455 5.2: {@code first} (FIN, RSV bits and opcode), then the length in 7, 7+16 or 7+64
+   * bits, no mask.
+   */
+  static void writeHeader(ByteBuf frame, byte first, int payload) {
+    frame.writeByte(first);
     if (payload < 126) {
       frame.writeByte(payload);
     } else if (payload < 65536) {

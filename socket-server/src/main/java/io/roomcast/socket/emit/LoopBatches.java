@@ -64,12 +64,18 @@ final class LoopBatches {
     return 0;
   }
 
-  /** One task per event loop, each holding its own reference to the frames it writes. */
-  void dispatch(ByteBuf plainFrame, ByteBuf offsetFrame) {
+  /**
+   * One task per event loop, each holding its own reference to the frames it writes; the deflated
+   * frames (null: none) go to the channels that negotiated permessage-deflate.
+   */
+  void dispatch(
+      ByteBuf plainFrame, ByteBuf plainDeflated, ByteBuf offsetFrame, ByteBuf offsetDeflated) {
+    FrameWrites.Frames plainFrames = new FrameWrites.Frames(plainFrame, plainDeflated);
+    FrameWrites.Frames offsetFrames = new FrameWrites.Frames(offsetFrame, offsetDeflated);
     for (int i = 0; i < loopCount; i++) {
       loops[i].execute(
           new FrameWrites(
-              plainFrame, plain[i], plainCounts[i], offsetFrame, withOffset[i], offsetCounts[i]));
+              plainFrames, plain[i], plainCounts[i], offsetFrames, withOffset[i], offsetCounts[i]));
     }
   }
 

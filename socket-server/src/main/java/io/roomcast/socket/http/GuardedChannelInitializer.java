@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.roomcast.socket.auth.ConnectAuthRequired;
+import io.roomcast.socket.deflate.PerMessageDeflate;
 import io.roomcast.socket.guard.ClientErrorHandler;
 import io.roomcast.socket.guard.HeapPayloads;
 import io.roomcast.socket.guard.NoSessionCookie;
@@ -26,8 +27,9 @@ import java.io.UncheckedIOException;
  * Socket.IO handler, so that they see each decoded request (and each packet payload) and their
  * answers are encoded; then the per-connection {@link ConnectionLimits} and the room
  * authorization's {@link ConnectAuthRequired} just before the packet handler, then connection state
- * recovery's CONNECT reader when recovery is on; a last handler turns unhandled exceptions into one
- * log line. Each session netty-socketio registers gets its polling queue bounded first ({@link
+ * recovery's CONNECT reader when recovery is on; with WS_COMPRESSION=shared, the permessage-deflate
+ * negotiation in front of the websocket handshake; a last handler turns unhandled exceptions into
+ * one log line. Each session netty-socketio registers gets its polling queue bounded first ({@link
  * ConnectionLimits#meterPollingQueue}); sessions it frees are reported to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
@@ -45,6 +47,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   private final ConnectAuthRequired connectAuth;
   private final NodeSessionIds sids;
   private final ChannelHandler recoveringConnect;
+  private final PerMessageDeflate deflate;
   private final Sessions sessions = new Sessions();
   private final PreConnectFilter preConnectFilter = new PreConnectFilter(sessions);
   private final HeapPayloads heapPayloads = new HeapPayloads();
@@ -59,9 +62,11 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
       ConnectionLimits connectionLimits,
       ConnectAuthRequired connectAuth,
       NodeSessionIds sids,
-      ChannelHandler recoveringConnect) {
+      ChannelHandler recoveringConnect,
+      PerMessageDeflate deflate) {
     this.guard = guard;
     this.recoveringConnect = recoveringConnect;
+    this.deflate = deflate;
     this.sessionLimits = sessionLimits;
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
@@ -93,6 +98,9 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     pipeline.addBefore(PACKET_HANDLER, ConnectAuthRequired.NAME, connectAuth);
     if (recoveringConnect != null) {
       pipeline.addBefore(PACKET_HANDLER, RECOVERING_CONNECT, recoveringConnect);
+    }
+    if (deflate != null) {
+      deflate.install(pipeline);
     }
     pipeline.addLast(CLIENT_ERRORS, clientErrors);
   }

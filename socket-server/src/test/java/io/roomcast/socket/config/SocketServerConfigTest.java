@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.roomcast.common.config.ConfigException;
 import io.roomcast.common.config.Settings;
+import io.roomcast.socket.deflate.CompressionSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class SocketServerConfigTest {
     assertEquals(65_536, config.maxFrame());
     assertEquals(1_048_576, config.maxClientBufferBytes());
     assertEquals(4, config.maxAttachments());
+    assertEquals(CompressionSettings.OFF, config.compression(), "compression off, as socket.io");
     assertEquals(45_000, config.connectTimeoutMillis());
     assertEquals(10_000, config.maxClients());
     assertEquals(0, config.nodeId(), "one node needs no NODE_ID");
@@ -57,7 +59,9 @@ class SocketServerConfigTest {
                 "--socket-port=0",
                 "--connect-timeout=1500",
                 "--max-clients=3",
-                "--node-id=255"));
+                "--node-id=255",
+                "--ws-compression=Shared",
+                "--ws-compression-min-bytes=0"));
     assertEquals(List.of("db1:27017", "db2:27017"), config.mongoUri().getHosts());
     assertEquals(List.of("app", "other"), config.watchDatabases());
     assertEquals("docId", config.uuidField());
@@ -68,6 +72,7 @@ class SocketServerConfigTest {
     assertEquals(4096, config.maxFrame());
     assertEquals(65_536, config.maxClientBufferBytes());
     assertEquals(0, config.maxAttachments());
+    assertEquals(new CompressionSettings(true, 0), config.compression());
     assertEquals(1500, config.connectTimeoutMillis());
     assertEquals(3, config.maxClients());
     assertEquals(255, config.nodeId());
@@ -108,6 +113,10 @@ class SocketServerConfigTest {
         "MAX_CLIENT_BUFFER_BYTES|1MiB",
         "MAX_ATTACHMENTS|-1",
         "MAX_ATTACHMENTS|101",
+        "WS_COMPRESSION|on",
+        "WS_COMPRESSION|true",
+        "WS_COMPRESSION_MIN_BYTES|-1",
+        "WS_COMPRESSION_MIN_BYTES|16777217",
         "ROOM_AUTH|basic",
         "ROOM_AUTH_JWT_SECRET|too-short",
         "CONNECT_TIMEOUT|99",

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compression is never negotiated, so nothing a client sends can inflate: a deflate "bomb" is read
- * as the garbage it is, and every message is bounded on the wire by MAX_FRAME. (Netty's 1009 close
- * frame does not reach the client: netty-socketio's pipeline has no encoder in front of the frame
- * decoder, so the refusal shows as a plain close.)
+ * With WS_COMPRESSION off (the default) compression is never negotiated, so nothing a client sends
+ * can inflate: a deflate "bomb" is read as the garbage it is, and every message is bounded on the
+ * wire by MAX_FRAME. (Netty's 1009 close frame does not reach the client: netty-socketio's pipeline
+ * has no encoder in front of the frame decoder, so the refusal shows as a plain close.)
  */
 class CompressionIT {
   private static final int MAX_FRAME = 4096;

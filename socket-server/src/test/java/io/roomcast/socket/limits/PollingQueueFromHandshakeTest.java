@@ -50,7 +50,8 @@ class PollingQueueFromHandshakeTest {
             ConnectionLimits.register(server, config),
             new ConnectAuthRequired(),
             new NodeSessionIds(0),
-            null); // no connection state recovery
+            null, // no connection state recovery
+            null); // no compression
     PipelineReplacement.install(server, initializer); // stops the unused default's timer
     initializer.start(configuration, new NamespacesHub(configuration));
     EmbeddedChannel channel = new LoopbackChannel(initializer);

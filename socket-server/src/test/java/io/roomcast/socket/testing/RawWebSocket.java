@@ -10,22 +10,57 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * A websocket client on a plain {@link Socket}, for tests that must misbehave where a real client
  * cannot: offer extensions, send raw or compressed frames, or stop reading altogether (with a small
- * receive buffer, so the server's writes back up quickly).
+ * receive buffer, so the server's writes back up quickly). It reads compressed frames too: {@link
+ * Frame#inflatedText()}.
  */
 public final class RawWebSocket implements AutoCloseable {
   public static final int TEXT = 1;
   public static final int CLOSE = 8;
 
-  /** A frame as received. */
-  public record Frame(int opcode, byte[] payload) {
+  /** A frame as received; {@code rsv1}: compressed (permessage-deflate). */
+  public record Frame(int opcode, boolean rsv1, byte[] payload) {
     public String text() {
       return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text of a whole message in one frame, inflated if it is compressed: as a client does, the
+     * payload plus the sync flush's tail the server removed (RFC 7692 7.2.2).
+     */
+    public String inflatedText() {
+      if (!rsv1) {
+        return text();
+      }
+      Inflater inflater = new Inflater(true);
+      try {
+        byte[] input = Arrays.copyOf(payload, payload.length + FLUSH_TAIL.length);
+        System.arraycopy(FLUSH_TAIL, 0, input, payload.length, FLUSH_TAIL.length);
+        inflater.setInput(input);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        for (int inflated = -1;
+            inflated != 0 || !(inflater.needsInput() || inflater.finished()); ) {
+          inflated = inflater.inflate(chunk);
+          if (inflated == 0 && inflater.needsDictionary()) {
+            throw new IllegalStateException("asks for a dictionary");
+          }
+          text.write(chunk, 0, inflated);
+        }
+        return text.toString(StandardCharsets.UTF_8);
+      } catch (DataFormatException e) {
+        throw new IllegalStateException("does not inflate", e);
+      } finally {
+        inflater.end();
+      }
     }
 
     /** The status code of a close frame, or -1. */
@@ -37,6 +72,7 @@ public final class RawWebSocket implements AutoCloseable {
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final byte[] FLUSH_TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
 
   private final Socket socket;
   private final DataInputStream in;
@@ -131,7 +167,12 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Sends one final frame, masked as a client must, with RSV1 (the "compressed" bit) if asked. */
   public void sendFrame(int opcode, boolean rsv1, byte[] payload) throws IOException {
-    byte[] mask = header(opcode, rsv1, payload.length);
+    sendFrame(true, opcode, rsv1, payload);
+  }
+
+  /** Sends one frame, final or not (opcode 0: a continuation). */
+  public void sendFrame(boolean fin, int opcode, boolean rsv1, byte[] payload) throws IOException {
+    byte[] mask = header(fin, opcode, rsv1, payload.length);
     byte[] masked = new byte[payload.length];
     for (int i = 0; i < payload.length; i++) {
       masked[i] = (byte) (payload[i] ^ mask[i % 4]);
@@ -145,13 +186,13 @@ public final class RawWebSocket implements AutoCloseable {
    * frame by its header then has nothing unread, so its close frame is not lost to a reset.
    */
   public void sendHeader(int opcode, boolean rsv1, long length) throws IOException {
-    header(opcode, rsv1, length);
+    header(true, opcode, rsv1, length);
     out.flush();
   }
 
-  private byte[] header(int opcode, boolean rsv1, long length) throws IOException {
+  private byte[] header(boolean fin, int opcode, boolean rsv1, long length) throws IOException {
     ByteArrayOutputStream frame = new ByteArrayOutputStream(14);
-    frame.write(0x80 | (rsv1 ? 0x40 : 0) | opcode);
+    frame.write((fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | opcode);
     if (length < 126) {
       frame.write(0x80 | (int) length);
     } else if (length < 65536) {
@@ -183,7 +224,17 @@ public final class RawWebSocket implements AutoCloseable {
     }
     byte[] payload = new byte[(int) length];
     in.readFully(payload);
-    return new Frame(first & 0x0F, payload);
+    return new Frame(first & 0x0F, (first & 0x40) != 0, payload);
+  }
+
+  /** Reads frames until one whose inflated text starts with {@code prefix}. */
+  public Frame awaitFrame(String prefix) throws IOException {
+    while (true) {
+      Frame frame = read();
+      if (frame.opcode() == TEXT && frame.inflatedText().startsWith(prefix)) {
+        return frame;
+      }
+    }
   }
 
   /** Reads frames until one whose text starts with {@code prefix}; returns its text. */
