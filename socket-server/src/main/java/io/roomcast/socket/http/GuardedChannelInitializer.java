@@ -4,8 +4,10 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.RecvByteBufAllocator;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.guard.ClientErrorHandler;
 import io.roomcast.socket.guard.HeapPayloads;
@@ -23,7 +25,8 @@ import io.roomcast.socket.limits.ConnectionLimits;
  * packet payload) and their answers are encoded; then the per-connection {@link ConnectionLimits}
  * and the room authorization's {@link ConnectAuthRequired} just before the packet handler, then
  * connection state recovery's CONNECT reader when recovery is on; a last handler turns unhandled
- * exceptions into one log line. Each session netty-socketio registers gets its polling queue
+ * exceptions into one log line. A connection that becomes a websocket sheds the handlers only HTTP
+ * reaches ({@link WebsocketPipeline}). Each session netty-socketio registers gets its polling queue
  * bounded first ({@link ConnectionLimits#meterPollingQueue}); sessions it frees are reported to
  * {@link Sessions}.
  */
@@ -36,6 +39,8 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   static final String CLIENT_ERRORS = "clientErrors";
   static final String RECOVERING_CONNECT = "recoveringConnect";
 
+  private static final RecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
+
   private final OriginGuard guard;
   private final SessionLimits sessionLimits;
   private final ConnectionLimits connectionLimits;
@@ -47,6 +52,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   private final HeapPayloads heapPayloads = new HeapPayloads();
   private final NoSessionCookie noSessionCookie = new NoSessionCookie();
   private final ClientErrorHandler clientErrors = new ClientErrorHandler();
+  private final WebsocketPipeline websocketPipeline = new WebsocketPipeline();
   private SessionGuard sessionGuard;
 
   public GuardedChannelInitializer(
@@ -73,12 +79,16 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
+    // Netty gives each connection an allocator of its own; its per-connection state is in the
+    // handle each connection gets from it, so one serves all.
+    pipeline.channel().config().setRecvByteBufAllocator(RECEIVE_BUFFERS);
     super.addSocketioHandlers(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
     pipeline.addBefore(PACKET_HANDLER, SESSION_GUARD, sessionGuard);
     pipeline.addBefore(PACKET_HANDLER, PRE_CONNECT_FILTER, preConnectFilter);
     pipeline.addBefore(PACKET_HANDLER, HEAP_PAYLOADS, heapPayloads);
     pipeline.addBefore(PACKET_HANDLER, NO_SESSION_COOKIE, noSessionCookie);
+    pipeline.addBefore(PACKET_HANDLER, WebsocketPipeline.NAME, websocketPipeline);
     connectionLimits.install(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ConnectAuthRequired.NAME, connectAuth);
     if (recoveringConnect != null) {
