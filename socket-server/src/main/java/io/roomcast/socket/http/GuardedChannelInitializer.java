@@ -18,6 +18,7 @@ import io.roomcast.socket.guard.SessionGuard;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.guard.Sessions;
 import io.roomcast.socket.limits.ConnectionLimits;
+import io.roomcast.socket.session.KeptHandshake;
 
 /**
  * netty-socketio's pipeline with the {@link OriginGuard}, then the session guards, placed after the
@@ -26,9 +27,9 @@ import io.roomcast.socket.limits.ConnectionLimits;
  * and the room authorization's {@link ConnectAuthRequired} just before the packet handler, then
  * connection state recovery's CONNECT reader when recovery is on; a last handler turns unhandled
  * exceptions into one log line. A connection that becomes a websocket sheds the handlers only HTTP
- * reaches ({@link WebsocketPipeline}). Each session netty-socketio registers gets its polling queue
- * bounded first ({@link ConnectionLimits#meterPollingQueue}); sessions it frees are reported to
- * {@link Sessions}.
+ * reaches ({@link WebsocketPipeline}). Each session netty-socketio registers keeps only what is
+ * read of its handshake later ({@link KeptHandshake}) and gets its polling queue bounded ({@link
+ * ConnectionLimits#meterPollingQueue}); sessions it frees are reported to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
   static final String ORIGIN_GUARD = "originGuard";
@@ -68,7 +69,13 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
     this.sids = sids;
-    SessionGuard.recordSessionsOf(this, sessions, connectionLimits::meterPollingQueue);
+    SessionGuard.recordSessionsOf(
+        this,
+        sessions,
+        head -> {
+          KeptHandshake.trim(head.getHandshakeData());
+          connectionLimits.meterPollingQueue(head);
+        });
   }
 
   @Override
