@@ -33,6 +33,7 @@ import io.roomcast.socket.replay.CatchUps;
 import io.roomcast.socket.replay.DeliveryHub;
 import io.roomcast.socket.replay.Replays;
 import io.roomcast.socket.rooms.RoomProtocol;
+import io.roomcast.socket.session.SessionStores;
 import io.roomcast.socket.shutdown.ClientCloser;
 import io.roomcast.socket.snapshot.Snapshots;
 import io.roomcast.socket.stream.ChangeStreams;
@@ -271,6 +272,8 @@ public final class SocketServer implements AutoCloseable {
       // CONNECT replies carry the recovery pid (see ConnectInternals).
       configuration.setJsonSupport(new JacksonJsonSupport(recovery.jsonModule()));
     }
+    // A compact per-session store instead of a ConcurrentHashMap each (docs/performance.md).
+    configuration.setStoreFactory(new SessionStores());
     configuration.setHostname(config.socketHost());
     configuration.setPort(config.socketPort());
     configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);

@@ -20,7 +20,10 @@ public final class ConnectionGrants {
   static final String KEY = "roomcast.grants";
 
   private final int maxRooms;
-  private final Map<String, Instant> rooms = new HashMap<>();
+
+  /** Empty and shared until a first room is granted (open rooms never grant one). */
+  private Map<String, Instant> rooms = Map.of();
+
   private Instant allRoomsUntil = Instant.MIN;
   private ScheduledFuture<?> expiryCheck;
   private int pendingWebhookCalls;
@@ -73,6 +76,9 @@ public final class ConnectionGrants {
     long newRooms = granted.keySet().stream().filter(room -> !rooms.containsKey(room)).count();
     if (rooms.size() + newRooms > maxRooms) {
       return false;
+    }
+    if (!(rooms instanceof HashMap)) {
+      rooms = new HashMap<>();
     }
     granted.forEach((room, until) -> rooms.merge(room, until, ConnectionGrants::later));
     return true;

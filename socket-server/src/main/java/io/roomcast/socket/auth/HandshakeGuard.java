@@ -78,6 +78,9 @@ final class HandshakeGuard implements AuthTokenListener, ConnectListener, Discon
 
   @Override
   public AuthTokenResult getAuthTokenResult(Object authPayload, SocketIOClient client) {
+    // Handed to each listener; netty-socketio also keeps it in the handshake data for the
+    // connection's lifetime, where nothing reads it (a token, or recovery's pid and offset).
+    client.getHandshakeData().setAuthToken(null);
     if (jwt == null) {
       return AuthTokenResult.AuthTokenResultSuccess;
     }

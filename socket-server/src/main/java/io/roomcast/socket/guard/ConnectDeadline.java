@@ -26,7 +26,9 @@ final class ConnectDeadline {
 
   /** Starts the deadline of a session just opened, on the event loop of its handshake. */
   void start(EventLoop loop, ClientHead client) {
-    loop.schedule(() -> freeIfNotConnected(client), timeoutMillis, TimeUnit.MILLISECONDS);
+    sessions.awaitConnect(
+        client.getSessionId(),
+        loop.schedule(() -> freeIfNotConnected(client), timeoutMillis, TimeUnit.MILLISECONDS));
   }
 
   private void freeIfNotConnected(ClientHead client) {

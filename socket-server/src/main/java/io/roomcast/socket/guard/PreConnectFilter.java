@@ -1,5 +1,6 @@
 package io.roomcast.socket.guard;
 
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * reference server has it. netty-socketio binds a v4 session to the default namespace as soon as
  * its transport opens, so this filter, in front of its packet handler, drops every Socket.IO packet
  * a v4 session sends before its CONNECT (Engine.IO pings, pongs and upgrades pass) and records the
- * CONNECT in {@link Sessions}. After the CONNECT everything passes untouched.
+ * CONNECT in {@link Sessions}. After the CONNECT everything passes untouched, and a websocket
+ * connection, which carries one session only, drops the filter from its pipeline.
  */
 @Sharable
 public final class PreConnectFilter extends ChannelInboundHandlerAdapter {
@@ -30,18 +32,24 @@ public final class PreConnectFilter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof PacketsMessage packets && awaitsConnect(packets.getClient())) {
-      ByteBuf kept = keptBeforeConnect(packets.getClient().getSessionId(), packets.getContent());
-      try {
-        if (kept.isReadable()) {
-          // Handled synchronously by the packet handler, as the transports' own messages are.
-          ctx.fireChannelRead(
-              new PacketsMessage(packets.getClient(), kept, packets.getTransport()));
+    if (msg instanceof PacketsMessage packets) {
+      if (awaitsConnect(packets.getClient())) {
+        ByteBuf kept = keptBeforeConnect(packets.getClient().getSessionId(), packets.getContent());
+        try {
+          if (kept.isReadable()) {
+            // Handled synchronously by the packet handler, as the transports' own messages are.
+            ctx.fireChannelRead(
+                new PacketsMessage(packets.getClient(), kept, packets.getTransport()));
+          }
+        } finally {
+          kept.release(); // the original content is released by the transport that fired it
         }
-      } finally {
-        kept.release(); // the original content is released by the transport that fired it
+        return;
       }
-      return;
+      if (packets.getTransport() == Transport.WEBSOCKET) {
+        // A websocket connection serves one session, connected for good: nothing left to filter.
+        ctx.pipeline().remove(this);
+      }
     }
     ctx.fireChannelRead(msg);
   }

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,11 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the client sent its Socket.IO CONNECT (an Engine.IO v3 session once its transport is bound: that
  * protocol connects the namespace implicitly), closed when netty-socketio frees the session. This
  * is what tells a known sid from an unknown one, counts sessions for MAX_CLIENTS and finds the ones
- * to free at CONNECT_TIMEOUT. Written from every event loop, hence a concurrent map and an atomic
- * count of handshakes in progress as its only state.
+ * to free at CONNECT_TIMEOUT; a session's pending CONNECT deadline is cancelled as it connects or
+ * closes, so that it holds the session no longer. Written from every event loop, hence a concurrent
+ * map and an atomic count of handshakes in progress as its only state.
  */
 public final class Sessions {
-  private final Map<UUID, Boolean> connectedBySid = new ConcurrentHashMap<>();
+  /** TRUE once connected; before, FALSE or the session's pending CONNECT deadline. */
+  private final Map<UUID, Object> stateBySid = new ConcurrentHashMap<>();
+
   private final AtomicInteger handshaking = new AtomicInteger();
 
   /**
@@ -29,7 +33,7 @@ public final class Sessions {
   boolean reserve(int max) {
     while (true) {
       int inProgress = handshaking.get(); // read before the map: the sum never undercounts
-      if (inProgress + connectedBySid.size() >= max) {
+      if (inProgress + stateBySid.size() >= max) {
         return false;
       }
       if (handshaking.compareAndSet(inProgress, inProgress + 1)) {
@@ -51,14 +55,24 @@ public final class Sessions {
     boolean v3Bound = !isV4(client.getEngineIOVersion()) && !client.getNamespaces().isEmpty();
     // Called twice: as netty-socketio registers the session (before the client can know its sid)
     // and after the handshake; a CONNECT seen in between is never undone.
-    Boolean before = connectedBySid.putIfAbsent(client.getSessionId(), v3Bound);
+    Object before = stateBySid.putIfAbsent(client.getSessionId(), v3Bound);
     if (before == null) {
       // The handshake's reservation becomes this session at once, put before taken back so the
       // sum never undercounts: else a next handshake, which the client may send as soon as it
       // has the open packet, could find this session counted twice and the server full.
       handshaking.decrementAndGet();
     } else if (v3Bound) {
-      connectedBySid.replace(client.getSessionId(), Boolean.TRUE);
+      connected(client.getSessionId());
+    }
+  }
+
+  /**
+   * Hands over the CONNECT deadline just started for a session, cancelled at once if the session
+   * has connected or closed meanwhile (a polling client's CONNECT can come on another event loop).
+   */
+  void awaitConnect(UUID sid, Future<?> deadline) {
+    if (!stateBySid.replace(sid, Boolean.FALSE, deadline)) {
+      deadline.cancel(false);
     }
   }
 
@@ -78,24 +92,30 @@ public final class Sessions {
 
   /** Records the session's CONNECT; a session already closed stays closed. */
   void connected(UUID sid) {
-    connectedBySid.replace(sid, Boolean.TRUE);
+    cancel(stateBySid.replace(sid, Boolean.TRUE));
   }
 
   /** Forgets a session netty-socketio has freed. Idempotent. */
   public void closed(UUID sid) {
-    connectedBySid.remove(sid);
+    cancel(stateBySid.remove(sid));
+  }
+
+  private static void cancel(Object state) {
+    if (state instanceof Future<?> deadline) {
+      deadline.cancel(false);
+    }
   }
 
   boolean isOpen(UUID sid) {
-    return connectedBySid.containsKey(sid);
+    return stateBySid.containsKey(sid);
   }
 
   boolean isConnected(UUID sid) {
-    return Boolean.TRUE.equals(connectedBySid.get(sid));
+    return Boolean.TRUE.equals(stateBySid.get(sid));
   }
 
   /** Sessions held now. */
   public int count() {
-    return connectedBySid.size();
+    return stateBySid.size();
   }
 }

@@ -5,8 +5,10 @@ import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.RecvByteBufAllocator;
 import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.deflate.PerMessageDeflate;
 import io.roomcast.socket.guard.ClientErrorHandler;
@@ -18,6 +20,7 @@ import io.roomcast.socket.guard.SessionGuard;
 import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.guard.Sessions;
 import io.roomcast.socket.limits.ConnectionLimits;
+import io.roomcast.socket.session.KeptHandshake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -29,7 +32,9 @@ import java.io.UncheckedIOException;
  * authorization's {@link ConnectAuthRequired} just before the packet handler, then connection state
  * recovery's CONNECT reader when recovery is on; with WS_COMPRESSION=shared, the permessage-deflate
  * negotiation in front of the websocket handshake; a last handler turns unhandled exceptions into
- * one log line. Each session netty-socketio registers gets its polling queue bounded first ({@link
+ * one log line. A connection that becomes a websocket sheds the handlers only HTTP reaches ({@link
+ * WebsocketPipeline}). Each session netty-socketio registers keeps only what is read of its
+ * handshake later ({@link KeptHandshake}) and gets its polling queue bounded ({@link
  * ConnectionLimits#meterPollingQueue}); sessions it frees are reported to {@link Sessions}.
  */
 public final class GuardedChannelInitializer extends SocketIOChannelInitializer {
@@ -40,6 +45,8 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   static final String NO_SESSION_COOKIE = "noSessionCookie";
   static final String CLIENT_ERRORS = "clientErrors";
   static final String RECOVERING_CONNECT = "recoveringConnect";
+
+  private static final RecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
 
   private final OriginGuard guard;
   private final SessionLimits sessionLimits;
@@ -53,6 +60,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
   private final HeapPayloads heapPayloads = new HeapPayloads();
   private final NoSessionCookie noSessionCookie = new NoSessionCookie();
   private final ClientErrorHandler clientErrors = new ClientErrorHandler();
+  private final WebsocketPipeline websocketPipeline = new WebsocketPipeline();
   private SessionGuard sessionGuard;
   private EncoderHandler losslessEncoder;
 
@@ -71,7 +79,13 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     this.connectionLimits = connectionLimits;
     this.connectAuth = connectAuth;
     this.sids = sids;
-    SessionGuard.recordSessionsOf(this, sessions, connectionLimits::meterPollingQueue);
+    SessionGuard.recordSessionsOf(
+        this,
+        sessions,
+        head -> {
+          KeptHandshake.trim(head.getHandshakeData());
+          connectionLimits.meterPollingQueue(head);
+        });
   }
 
   @Override
@@ -87,6 +101,9 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
 
   @Override
   protected void addSocketioHandlers(ChannelPipeline pipeline) {
+    // Netty gives each connection an allocator of its own; its per-connection state is in the
+    // handle each connection gets from it, so one serves all.
+    pipeline.channel().config().setRecvByteBufAllocator(RECEIVE_BUFFERS);
     super.addSocketioHandlers(pipeline);
     pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoder);
     pipeline.addBefore(PACKET_HANDLER, ORIGIN_GUARD, guard);
@@ -94,6 +111,7 @@ public final class GuardedChannelInitializer extends SocketIOChannelInitializer 
     pipeline.addBefore(PACKET_HANDLER, PRE_CONNECT_FILTER, preConnectFilter);
     pipeline.addBefore(PACKET_HANDLER, HEAP_PAYLOADS, heapPayloads);
     pipeline.addBefore(PACKET_HANDLER, NO_SESSION_COOKIE, noSessionCookie);
+    pipeline.addBefore(PACKET_HANDLER, WebsocketPipeline.NAME, websocketPipeline);
     connectionLimits.install(pipeline);
     pipeline.addBefore(PACKET_HANDLER, ConnectAuthRequired.NAME, connectAuth);
     if (recoveringConnect != null) {

@@ -26,14 +26,14 @@ public final class ConnectionLimits {
   private final ClientDropper dropper;
   private final int maxClientBufferBytes;
   private final WriteBufferWaterMark waterMark;
-  private final String notReading;
   private final AttachmentGuard attachmentGuard;
+  private final WritabilityGuard writabilityGuard;
 
   private ConnectionLimits(SocketIOServer server, SocketServerConfig config) {
     this.dropper = new ClientDropper(server.getNamespace(Namespace.DEFAULT_NAME));
     this.maxClientBufferBytes = config.maxClientBufferBytes();
     this.waterMark = new WriteBufferWaterMark(maxClientBufferBytes / 2, maxClientBufferBytes);
-    this.notReading = WritabilityGuard.reason(maxClientBufferBytes);
+    this.writabilityGuard = new WritabilityGuard(dropper, maxClientBufferBytes);
     this.attachmentGuard = new AttachmentGuard(dropper, config.maxAttachments());
   }
 
@@ -57,9 +57,7 @@ public final class ConnectionLimits {
     pipeline.channel().config().setWriteBufferWaterMark(waterMark);
     pipeline.channel().config().setMessageSizeEstimator(HeldBytesEstimator.INSTANCE);
     pipeline.addBefore(
-        SocketIOChannelInitializer.PACKET_HANDLER,
-        WRITABILITY_GUARD,
-        new WritabilityGuard(dropper, notReading));
+        SocketIOChannelInitializer.PACKET_HANDLER, WRITABILITY_GUARD, writabilityGuard);
     pipeline.addBefore(
         SocketIOChannelInitializer.PACKET_HANDLER, ATTACHMENT_GUARD, attachmentGuard);
   }

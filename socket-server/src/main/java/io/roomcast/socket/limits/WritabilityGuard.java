@@ -2,35 +2,34 @@ package io.roomcast.socket.limits;
 
 import com.corundumstudio.socketio.handler.ClientHead;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The slow-consumer policy on one connection: Netty marks the channel unwritable once its unsent
+ * The slow-consumer policy on each connection: Netty marks the channel unwritable once its unsent
  * bytes pass the high water mark ({@code MAX_CLIENT_BUFFER_BYTES}); if it is still unwritable after
  * the flush that made it so (the kernel did not take the bytes: the client is not reading), the
- * client is dropped and the channel closed, which frees what it held. One instance per channel,
- * used on its event loop only.
+ * client is dropped and the channel closed, which frees what it held. One instance for all
+ * channels; the session a channel's requests name is kept in the channel's attributes.
  */
+@Sharable
 final class WritabilityGuard extends ChannelInboundHandlerAdapter {
+  /** The session a poll or websocket upgrade on the channel named (no ClientHead is attached). */
+  private static final AttributeKey<UUID> NAMED_SESSION =
+      AttributeKey.valueOf(WritabilityGuard.class, "namedSession");
+
   private final ClientDropper dropper;
   private final String reason;
-  private UUID sessionId;
 
-  /**
-   * @param reason the drop's log text, one string shared by every connection's guard
-   */
-  WritabilityGuard(ClientDropper dropper, String reason) {
+  WritabilityGuard(ClientDropper dropper, int maxBytes) {
     this.dropper = dropper;
-    this.reason = reason;
-  }
-
-  static String reason(int maxBytes) {
-    return "unsent data over MAX_CLIENT_BUFFER_BYTES=" + maxBytes + " (client not reading)";
+    this.reason = "unsent data over MAX_CLIENT_BUFFER_BYTES=" + maxBytes + " (client not reading)";
   }
 
   /** Notes the session a poll or websocket upgrade names, to name it when dropping. */
@@ -38,7 +37,9 @@ final class WritabilityGuard extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest request) {
       List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
-      sessionId = sid == null || sid.isEmpty() ? sessionId : parse(sid.get(0));
+      if (sid != null && !sid.isEmpty()) {
+        ctx.channel().attr(NAMED_SESSION).set(parse(sid.get(0)));
+      }
     }
     ctx.fireChannelRead(msg);
   }
@@ -60,7 +61,7 @@ final class WritabilityGuard extends ChannelInboundHandlerAdapter {
     if (handshaken != null) {
       dropper.drop(handshaken, reason);
     } else {
-      dropper.drop(sessionId, channel.remoteAddress(), reason);
+      dropper.drop(channel.attr(NAMED_SESSION).get(), channel.remoteAddress(), reason);
     }
     channel.close();
   }

@@ -77,7 +77,8 @@ public final class Recovery implements AuthTokenListener, DisconnectListener {
   public AuthTokenResult getAuthTokenResult(Object authData, SocketIOClient client) {
     Restore restore = client.get(RESTORE);
     RecoveryTokens.Valid session = restore != null ? restore.pid() : tokens.issue();
-    client.set(SESSION, session);
+    // The session's id only: the pid (a signed token of ~200 bytes) is not needed after the reply.
+    client.set(SESSION, session.sessionId());
     internals.replyWith(client.getSessionId(), session.pid());
     if (restore != null) {
       client.del(RESTORE);
@@ -130,18 +131,18 @@ public final class Recovery implements AuthTokenListener, DisconnectListener {
 
   /** The client's rooms changed (call under its grants' lock, so that calls keep their order). */
   public void roomsChanged(SocketIOClient client) {
-    RecoveryTokens.Valid session = client.get(SESSION);
+    String session = client.get(SESSION);
     if (session != null) {
-      sessions.roomsChanged(session.sessionId(), client.getSessionId(), JoinedRooms.of(client));
+      sessions.roomsChanged(session, client.getSessionId(), JoinedRooms.of(client));
     }
   }
 
   @Override
   public void onDisconnect(SocketIOClient client) {
     internals.forget(client.getSessionId());
-    RecoveryTokens.Valid session = client.get(SESSION);
+    String session = client.get(SESSION);
     if (session != null) {
-      sessions.disconnected(session.sessionId(), client.getSessionId());
+      sessions.disconnected(session, client.getSessionId());
     }
   }
 }

@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.roomcast.common.config.Settings;
-import io.roomcast.socket.auth.ConnectAuthRequired;
 import io.roomcast.socket.config.SocketServerConfig;
-import io.roomcast.socket.guard.NodeSessionIds;
-import io.roomcast.socket.guard.SessionLimits;
 import io.roomcast.socket.http.GuardedChannelInitializer;
-import io.roomcast.socket.http.OriginGuard;
-import io.roomcast.socket.http.PipelineReplacement;
 import io.roomcast.socket.testing.LoopbackChannel;
+import io.roomcast.socket.testing.TestPipelines;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,18 +36,7 @@ class PollingQueueFromHandshakeTest {
   void theHandshakesOpenPacketAlreadyGoesThroughTheMeteredQueue() {
     SocketServerConfig config = SocketServerConfig.from(Settings.from(Map.of("ROOM_AUTH", "open")));
     Configuration configuration = new Configuration();
-    SocketIOServer server = new SocketIOServer(configuration);
-    GuardedChannelInitializer initializer =
-        new GuardedChannelInitializer(
-            new OriginGuard(config.allowedOrigins()),
-            new SessionLimits(config.connectTimeoutMillis(), config.maxClients()),
-            ConnectionLimits.register(server, config),
-            new ConnectAuthRequired(),
-            new NodeSessionIds(0),
-            null, // no connection state recovery
-            null); // no compression
-    PipelineReplacement.install(server, initializer); // stops the unused default's timer
-    initializer.start(configuration, new NamespacesHub(configuration));
+    GuardedChannelInitializer initializer = TestPipelines.started(config, configuration);
     EmbeddedChannel channel = new LoopbackChannel(initializer);
     try {
       channel.writeInbound(Unpooled.copiedBuffer(HANDSHAKE, StandardCharsets.US_ASCII));

@@ -93,6 +93,16 @@ public final class RawWebSocket implements AutoCloseable {
    */
   public static RawWebSocket open(int port, int eio, String extraHeaders, int receiveBuffer)
       throws IOException {
+    return open(port, "EIO=" + eio + "&transport=websocket", extraHeaders, receiveBuffer);
+  }
+
+  /** Upgrades the v4 polling session {@code sid} to a websocket (the probe is the caller's). */
+  public static RawWebSocket upgrade(int port, String sid) throws IOException {
+    return open(port, "EIO=4&transport=websocket&sid=" + sid, "", 0);
+  }
+
+  private static RawWebSocket open(int port, String query, String extraHeaders, int receiveBuffer)
+      throws IOException {
     Socket socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
@@ -102,9 +112,9 @@ public final class RawWebSocket implements AutoCloseable {
     byte[] key = new byte[16];
     RANDOM.nextBytes(key);
     String request =
-        "GET /socket.io/?EIO="
-            + eio
-            + "&transport=websocket HTTP/1.1\r\n"
+        "GET /socket.io/?"
+            + query
+            + " HTTP/1.1\r\n"
             + "Host: 127.0.0.1:"
             + port
             + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
