@@ -8,11 +8,12 @@ import java.util.zip.Deflater;
 /**
  * The permessage-deflate form (RFC 7692) of an {@link EventFrames} frame, made once per change and
  * wire format and written as it is to every client that negotiated deflate
- * (deflate/PerMessageDeflate): those connections agreed that the server compresses each message on
- * its own ({@code server_no_context_takeover}), so the same bytes inflate right on every one of
- * them. A frame whose payload is shorter than {@code WS_COMPRESSION_MIN_BYTES}, or that deflate
- * does not make smaller, has no compressed form: everyone gets the plain frame, which is an
- * uncompressed message (RSV1 clear) on a deflate connection too.
+ * (deflate/PerMessageDeflate), which SharedFrameDelivery batches apart: those connections agreed
+ * that the server compresses each message on its own ({@code server_no_context_takeover}), so the
+ * same bytes inflate right on every one of them. A frame whose payload is shorter than {@code
+ * WS_COMPRESSION_MIN_BYTES}, or that deflate does not make smaller, has no compressed form:
+ * everyone gets the plain frame, which is an uncompressed message (RSV1 clear) on a deflate
+ * connection too.
  */
 final class CompressedFrames {
   private static final byte FINAL_TEXT_COMPRESSED = (byte) 0xC1; // FIN, RSV1, opcode 1
@@ -31,6 +32,31 @@ final class CompressedFrames {
   CompressedFrames(int minBytes, ByteBufAllocator allocator) {
     this.minBytes = minBytes;
     this.allocator = allocator;
+  }
+
+  /**
+   * Has the deflate clients' event loops write the compressed form of each frame they need (the
+   * plain one where there is none), then releases the compressed frames: each loop's task holds its
+   * own reference.
+   */
+  void dispatch(LoopBatches deflating, ByteBuf plain, ByteBuf withOffset) {
+    if (deflating.isEmpty()) {
+      return;
+    }
+    ByteBuf plainDeflated = deflating.anyPlain() ? compress(plain) : null;
+    ByteBuf offsetDeflated = deflating.anyWithOffset() ? compress(withOffset) : null;
+    try {
+      deflating.dispatch(
+          plainDeflated != null ? plainDeflated : plain,
+          offsetDeflated != null ? offsetDeflated : withOffset);
+    } finally {
+      if (plainDeflated != null) {
+        plainDeflated.release();
+      }
+      if (offsetDeflated != null) {
+        offsetDeflated.release();
+      }
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package io.roomcast.socket.emit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.roomcast.socket.deflate.PerMessageDeflate;
 
 /**
  * The task one event loop runs for one change: writes the change's frame to each of that loop's
@@ -10,22 +9,21 @@ import io.roomcast.socket.deflate.PerMessageDeflate;
  * bytes), so the frame is freed once the last channel has sent it. A channel over its write-buffer
  * bound is still written to: limits/WritabilityGuard drops it after this task if it stays over, and
  * a client the kernel drained in between must not have missed an event. Holds one reference to each
- * frame, released when it has run. A channel that negotiated permessage-deflate gets the frame's
- * compressed form when there is one.
+ * frame, released when it has run.
  */
 final class FrameWrites implements Runnable {
-  private final Frames plain;
+  private final ByteBuf plain;
   private final Channel[] plainChannels;
   private final int plainCount;
-  private final Frames withOffset;
+  private final ByteBuf withOffset;
   private final Channel[] offsetChannels;
   private final int offsetCount;
 
   FrameWrites(
-      Frames plain,
+      ByteBuf plain,
       Channel[] plainChannels,
       int plainCount,
-      Frames withOffset,
+      ByteBuf withOffset,
       Channel[] offsetChannels,
       int offsetCount) {
     this.plain = plainCount > 0 ? plain.retain() : null;
@@ -34,31 +32,6 @@ final class FrameWrites implements Runnable {
     this.withOffset = offsetCount > 0 ? withOffset.retain() : null;
     this.offsetChannels = offsetChannels;
     this.offsetCount = offsetCount;
-  }
-
-  /**
-   * One wire format's frame and its permessage-deflate form (null: none, everyone gets {@code
-   * frame}), which the channels that negotiated deflate get.
-   */
-  record Frames(ByteBuf frame, ByteBuf deflated) {
-    Frames retain() {
-      frame.retain();
-      if (deflated != null) {
-        deflated.retain();
-      }
-      return this;
-    }
-
-    void release() {
-      frame.release();
-      if (deflated != null) {
-        deflated.release();
-      }
-    }
-
-    ByteBuf forChannel(Channel channel) {
-      return deflated != null && PerMessageDeflate.negotiated(channel) ? deflated : frame;
-    }
   }
 
   @Override
@@ -76,12 +49,11 @@ final class FrameWrites implements Runnable {
     }
   }
 
-  private static void write(Frames frames, Channel[] channels, int count) {
+  private static void write(ByteBuf frame, Channel[] channels, int count) {
     for (int i = 0; i < count; i++) {
       Channel channel = channels[i];
       if (channel.isActive()) {
-        channel.writeAndFlush(
-            frames.forChannel(channel).retainedDuplicate(), channel.voidPromise());
+        channel.writeAndFlush(frame.retainedDuplicate(), channel.voidPromise());
       }
     }
   }

@@ -64,18 +64,12 @@ final class LoopBatches {
     return 0;
   }
 
-  /**
-   * One task per event loop, each holding its own reference to the frames it writes; the deflated
-   * frames (null: none) go to the channels that negotiated permessage-deflate.
-   */
-  void dispatch(
-      ByteBuf plainFrame, ByteBuf plainDeflated, ByteBuf offsetFrame, ByteBuf offsetDeflated) {
-    FrameWrites.Frames plainFrames = new FrameWrites.Frames(plainFrame, plainDeflated);
-    FrameWrites.Frames offsetFrames = new FrameWrites.Frames(offsetFrame, offsetDeflated);
+  /** One task per event loop, each holding its own reference to the frames it writes. */
+  void dispatch(ByteBuf plainFrame, ByteBuf offsetFrame) {
     for (int i = 0; i < loopCount; i++) {
       loops[i].execute(
           new FrameWrites(
-              plainFrames, plain[i], plainCounts[i], offsetFrames, withOffset[i], offsetCounts[i]));
+              plainFrame, plain[i], plainCounts[i], offsetFrame, withOffset[i], offsetCounts[i]));
     }
   }
 

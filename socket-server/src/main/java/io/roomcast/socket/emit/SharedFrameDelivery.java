@@ -18,9 +18,9 @@ import java.util.Collection;
  * one task that writes a retained duplicate of the frame to each of its channels and flushes it
  * ({@link FrameWrites}). No packet, no encoding and no cross-thread task per client. Clients whose
  * current transport is polling (or whose websocket cannot be reached) keep netty-socketio's bounded
- * packet queue through {@link PerClientDelivery}. With {@code WS_COMPRESSION=shared}, each frame
- * also gets one compressed form ({@link CompressedFrames}) when some client of the room negotiated
- * permessage-deflate, and those clients get it: still one encoding per change, never per client.
+ * packet queue through {@link PerClientDelivery}. With {@code WS_COMPRESSION=shared}, the clients
+ * that negotiated permessage-deflate are batched apart and get each frame's compressed form, made
+ * once ({@link CompressedFrames}): still one encoding per change, never one per client.
  *
  * <p>Order: a client's frames are written by tasks on its event loop in the order of the calls. A
  * packet netty-socketio sends the same client afterwards (an ack) goes through its packet queue,
@@ -50,31 +50,32 @@ public final class SharedFrameDelivery implements ChangeDelivery {
   @Override
   public void deliver(PreparedChange change, Collection<SocketIOClient> clients) {
     LoopBatches batches = new LoopBatches(clients.size());
-    boolean deflate = false;
+    LoopBatches deflating = compression == null ? null : new LoopBatches(clients.size());
     for (SocketIOClient client : clients) {
       Channel channel = websocketOf(client);
       if (channel == null) {
         packets.send(client, change);
       } else {
-        batches.add(channel, recoveryOffset && client.getEngineIOVersion() == EngineIOVersion.V4);
-        deflate |= compression != null && PerMessageDeflate.negotiated(channel);
+        LoopBatches batch =
+            deflating != null && PerMessageDeflate.negotiated(channel) ? deflating : batches;
+        batch.add(channel, recoveryOffset && client.getEngineIOVersion() == EngineIOVersion.V4);
       }
     }
-    if (batches.isEmpty()) {
+    boolean anyPlain = batches.anyPlain() || deflating != null && deflating.anyPlain();
+    boolean anyOffset = batches.anyWithOffset() || deflating != null && deflating.anyWithOffset();
+    if (!anyPlain && !anyOffset) {
       return;
     }
-    ByteBuf plain = batches.anyPlain() ? EventFrames.frame(change, false, allocator) : null;
-    ByteBuf withOffset =
-        batches.anyWithOffset() ? EventFrames.frame(change, true, allocator) : null;
-    ByteBuf plainDeflated = deflate ? compression.compress(plain) : null;
-    ByteBuf offsetDeflated = deflate ? compression.compress(withOffset) : null;
+    ByteBuf plain = anyPlain ? EventFrames.frame(change, false, allocator) : null;
+    ByteBuf withOffset = anyOffset ? EventFrames.frame(change, true, allocator) : null;
     try {
-      batches.dispatch(plain, plainDeflated, withOffset, offsetDeflated);
+      batches.dispatch(plain, withOffset);
+      if (deflating != null) {
+        compression.dispatch(deflating, plain, withOffset);
+      }
     } finally {
       release(plain);
       release(withOffset);
-      release(plainDeflated);
-      release(offsetDeflated);
     }
   }
 
