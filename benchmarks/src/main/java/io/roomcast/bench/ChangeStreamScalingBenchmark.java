@@ -43,7 +43,9 @@ public final class ChangeStreamScalingBenchmark {
             "Change stream scaling benchmark",
             "",
             "- machine: " + Machine.describe(),
-            "- socket servers: java "
+            "- socket servers: "
+                + options.serverJvm().java()
+                + " "
                 + options.get("watch-jvm")
                 + " on cpus "
                 + (options.get("watch-cpus").isEmpty() ? "any" : options.get("watch-cpus"))

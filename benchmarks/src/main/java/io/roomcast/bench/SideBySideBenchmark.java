@@ -54,7 +54,9 @@ public final class SideBySideBenchmark {
             "",
             "- machine: " + Machine.describe(),
             "- servers: " + String.join("; ", servers),
-            "- load generator, writer and embedded databases (java -XX:+UseG1GC -Xmx2g) on cpus "
+            "- load generator and writer ("
+                + Machine.generatorJvm()
+                + ") and embedded databases (java -XX:+UseG1GC -Xmx2g) on cpus "
                 + (options.clientCpus().isEmpty() ? "any" : options.clientCpus()),
             "- load average before / after: " + loadBefore + " / " + Machine.load(),
             "- flags: " + options,
