@@ -32,6 +32,8 @@ final class Options {
     DEFAULTS.put("big-rooms", "1000");
     DEFAULTS.put("big-rate", "1000");
     DEFAULTS.put("pad", "200"); // bytes of padding in each document
+    // the load generator waits this long after a light pass of its I/O loop (CoalescingIoHandler)
+    DEFAULTS.put("coalesce-us", "500");
     // the server's java executable and JVM options; auto: as production where possible (ServerJvm)
     DEFAULTS.put("roomcast-java", ServerJvm.AUTO);
     DEFAULTS.put("roomcast-jvm", ServerJvm.AUTO);

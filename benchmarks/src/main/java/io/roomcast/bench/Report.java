@@ -20,7 +20,7 @@ final class Report {
     return String.format(
         Locale.ROOT,
         "%s %s: %s deliveries/s of %s offered, %.2f %% delivered (missing %d, duplicate %d, clients dropped %d), "
-            + "p50/p99/max %s/%s/%s ms, CPU %.1f s = %s CPU-s per 1M, longest GC %s ms, RSS %d MB, generator CPU %.0f %%%s",
+            + "p50/p99/max %s/%s/%s ms, CPU %.1f s = %s CPU-s per 1M, longest GC %s ms, RSS %d MB, generator CPU %.0f %% = %s CPU-s per 1M%s%s",
         row.scenario(),
         row.target(),
         whole(row.deliveriesPerSecond()),
@@ -37,6 +37,10 @@ final class Report {
         pause(row.longestGcPauseMillis()),
         row.rssBytes() >> 20,
         row.generatorCpuPercent(),
+        one(row.generatorCpuPerMillion()),
+        Double.isNaN(row.databaseCpuPercent())
+            ? ""
+            : String.format(Locale.ROOT, ", database CPU %.0f %%", row.databaseCpuPercent()),
         row.counts().failures() > 0
             ? ", client failures " + row.counts().failures() + ": " + row.counts().firstFailure()
             : "");

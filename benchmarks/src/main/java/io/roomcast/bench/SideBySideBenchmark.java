@@ -111,7 +111,7 @@ public final class SideBySideBenchmark {
     int clients = options.bigClients();
     List<String> rooms = rooms(options.integer("big-rooms"));
     Target.Memory empty = target.memory();
-    try (Fleet fleet = Fleet.connect(target.port(), rooms, clients, false, 300)) {
+    try (Fleet fleet = Fleet.connect(options, target.port(), rooms, clients, false, 300)) {
       if (options.runs("idle")) {
         Target.Memory joined = target.memory();
         memory.add(new MemoryRow(target.name(), clients, empty, joined));
@@ -132,7 +132,7 @@ public final class SideBySideBenchmark {
       throws Exception {
     int clients = options.integer("clients");
     List<String> rooms = rooms(options.integer(roomsFlag));
-    try (Fleet fleet = Fleet.connect(target.port(), rooms, clients, deflate, 120)) {
+    try (Fleet fleet = Fleet.connect(options, target.port(), rooms, clients, deflate, 120)) {
       warmUp(target, fleet, rooms, clients, rates.get(0));
       for (int rate : rates) {
         String step = String.format("%s @ %,d writes/s", name, rate);

@@ -32,6 +32,7 @@ final class StepRunner {
     long gcMark = target.gcMark();
     double cpuBefore = target.server().cpuSeconds();
     double generatorBefore = ProcStats.cpuSeconds(SELF);
+    double databaseBefore = target.databaseCpuSeconds();
     long start = System.nanoTime();
     long written = Writer.run(target.feed(), rooms, step, rate, seconds);
     double writeSeconds = (System.nanoTime() - start) / 1e9;
@@ -42,6 +43,7 @@ final class StepRunner {
     }
     double cpu = target.server().cpuSeconds() - cpuBefore;
     double generator = ProcStats.cpuSeconds(SELF) - generatorBefore;
+    double database = target.databaseCpuSeconds() - databaseBefore;
     double elapsed = (System.nanoTime() - start) / 1e9;
     StepCounts counts = fleet.finish(written);
     double receiving = Math.max(writeSeconds, (counts.lastReceiptMicros() - start / 1000) / 1e6);
@@ -56,7 +58,9 @@ final class StepRunner {
             cpu,
             target.longestGcPauseMillis(gcMark),
             target.server().rssBytes(),
-            100 * generator / elapsed);
+            elapsed,
+            generator,
+            database);
     System.out.println("  " + Report.line(row));
     return row;
   }

@@ -60,6 +60,11 @@ abstract class Target implements AutoCloseable {
     return server;
   }
 
+  /** CPU seconds so far of the database this server has to itself; NaN when it has none. */
+  final double databaseCpuSeconds() {
+    return ownDatabase == null ? Double.NaN : ownDatabase.process().cpuSeconds();
+  }
+
   /** Memory after a full GC; -1 for a figure the runtime does not give. */
   abstract Memory memory() throws Exception;
 
