@@ -43,7 +43,9 @@ public final class ChangeStreamScalingBenchmark {
             "Change stream scaling benchmark",
             "",
             "- machine: " + Machine.describe(),
-            "- socket servers: java "
+            "- socket servers: "
+                + options.serverJvm().java()
+                + " "
                 + options.get("watch-jvm")
                 + " on cpus "
                 + (options.get("watch-cpus").isEmpty() ? "any" : options.get("watch-cpus"))
@@ -70,7 +72,7 @@ public final class ChangeStreamScalingBenchmark {
         servers.add(RoomcastTarget.startOn(database, options, "watcher-" + i));
       }
       for (RoomcastTarget server : servers) {
-        fleets.add(Fleet.connect(server.port(), room, clients, false, 120));
+        fleets.add(Fleet.connect(options, server.port(), room, clients, false, 120));
       }
       Writer.run(feed, room, step, rate, options.integer("warmup")); // warms every server's path
       for (Fleet fleet : fleets) {

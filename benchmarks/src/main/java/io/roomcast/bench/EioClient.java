@@ -2,38 +2,51 @@ package io.roomcast.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 
 /**
  * One load-generator connection: a raw Engine.IO v4 / Socket.IO client over a websocket, a few
- * hundred bytes of state, so that 10,000 fit in one small JVM. It connects to the default
- * namespace, joins its one room with an ack ({@code 421["JoinRoom",[uuid]]}), answers pings, and
- * for every event reads the writer's step, sequence number and timestamp out of the frame's bytes
- * (no JSON parsing, no String per event) and hands them to the {@link Tally}. Runs on the
- * generator's single event loop, which owns the tally and every client's {@link #seen} set.
+ * hundred bytes of state, so that 10,000 fit in one small JVM. It upgrades ({@link WebSocketReader}
+ * reads the frames), connects to the default namespace, joins its one room with an ack ({@code
+ * 421["JoinRoom",[uuid]]}), answers pings, and for every event reads the writer's step, sequence
+ * number and timestamp out of the frame's bytes ({@link EventNumbers}: no JSON parsing, no String
+ * per event) and hands them to the {@link Tally}. Runs on the generator's single event loop, which
+ * owns the tally and every client's {@link #seen} set.
  */
-final class EioClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
-  private static final byte[] STEP = "\"benchStep\":".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SEQ = "\"benchSeq\":".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] TS = "\"benchTs\":".getBytes(StandardCharsets.US_ASCII);
-
+final class EioClient extends ChannelInboundHandlerAdapter implements WebSocketReader.Listener {
+  private final String upgradeRequest;
+  private final WebSocketReader reader;
   private final String room;
   final int roomIndex;
   private final Tally tally;
+  private final EventNumbers numbers;
   private final Runnable onSettled;
   private boolean settled;
 
   /** Per-room sequence indexes received in the current step (duplicates show as set bits). */
   final BitSet seen = new BitSet();
 
-  /** {@code onSettled} runs once: when the join is acknowledged or the connection ends first. */
-  EioClient(String room, int roomIndex, Tally tally, Runnable onSettled) {
+  /**
+   * {@code key}: the Sec-WebSocket-Key in {@code upgradeRequest}; {@code numbers}: the fleet's
+   * parser (same event loop); {@code onSettled} runs once: when the join is acknowledged or the
+   * connection ends first.
+   */
+  EioClient(
+      String upgradeRequest,
+      String key,
+      String room,
+      int roomIndex,
+      Tally tally,
+      EventNumbers numbers,
+      Runnable onSettled) {
+    this.upgradeRequest = upgradeRequest;
+    this.reader = new WebSocketReader(key, this);
     this.room = room;
     this.roomIndex = roomIndex;
     this.tally = tally;
+    this.numbers = numbers;
     this.onSettled = onSettled;
   }
 
@@ -51,7 +64,20 @@ final class EioClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
   }
 
   @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ByteBuf request = ctx.alloc().buffer(upgradeRequest.length());
+    request.writeCharSequence(upgradeRequest, StandardCharsets.US_ASCII);
+    ctx.writeAndFlush(request);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    reader.read(ctx, (ByteBuf) msg);
+  }
+
+  @Override
   public void channelUnregistered(ChannelHandlerContext ctx) throws Exception {
+    reader.release();
     if (!settled) {
       tally.failed("connection ended before its join was acknowledged");
     } else {
@@ -62,13 +88,12 @@ final class EioClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-    ByteBuf text = frame.content();
-    byte first = text.getByte(text.readerIndex());
-    byte second = text.readableBytes() > 1 ? text.getByte(text.readerIndex() + 1) : 0;
+  public void text(ChannelHandlerContext ctx, ByteBuf buffer, int index, int length) {
+    byte first = length > 0 ? buffer.getByte(index) : 0;
+    byte second = length > 1 ? buffer.getByte(index + 1) : 0;
     if (first == '4' && second == '2') {
-      event(text);
-    } else if (first == '2' && text.readableBytes() == 1) {
+      event(buffer, index, length);
+    } else if (first == '2' && length == 1) {
       send(ctx, "3"); // Engine.IO ping -> pong
     } else if (first == '0') {
       send(ctx, "40"); // Engine.IO open -> Socket.IO CONNECT to the default namespace
@@ -80,40 +105,21 @@ final class EioClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     }
   }
 
-  private void event(ByteBuf text) {
-    long step = numberAfter(text, STEP);
-    long seq = numberAfter(text, SEQ);
-    long ts = numberAfter(text, TS);
-    if (step >= 0 && seq >= 0 && ts >= 0) {
-      tally.received(this, (int) step, seq, ts);
+  private void event(ByteBuf buffer, int index, int length) {
+    if (numbers.read(buffer, index, length)) {
+      tally.received(this, (int) numbers.step(), numbers.seq(), numbers.ts());
+    } else {
+      tally.failed("an event without benchStep, benchSeq and benchTs in that order");
     }
   }
 
   private static void send(ChannelHandlerContext ctx, String text) {
-    ctx.writeAndFlush(new TextWebSocketFrame(text));
+    ctx.writeAndFlush(WebSocketFrames.text(ctx.alloc(), text));
   }
 
-  /** The non-negative integer after {@code key} in the frame, or -1 when absent. */
-  static long numberAfter(ByteBuf text, byte[] key) {
-    int end = text.writerIndex() - key.length;
-    outer:
-    for (int at = text.readerIndex(); at <= end; at++) {
-      for (int k = 0; k < key.length; k++) {
-        if (text.getByte(at + k) != key[k]) {
-          continue outer;
-        }
-      }
-      long value = -1;
-      for (int i = at + key.length; i < text.writerIndex(); i++) {
-        byte digit = text.getByte(i);
-        if (digit < '0' || digit > '9') {
-          break;
-        }
-        value = (value < 0 ? 0 : value * 10) + (digit - '0');
-      }
-      return value;
-    }
-    return -1;
+  @Override
+  public void failed(String description) {
+    tally.failed(description);
   }
 
   @Override

@@ -3,23 +3,18 @@ package io.roomcast.bench;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.compression.ZlibCodecFactory;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketClientExtensionHandler;
-import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
-import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
+import io.netty.util.ResourceLeakDetector;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,44 +24,72 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One scenario's clients: N raw Engine.IO v4 websocket connections spread round-robin over the
- * rooms, all on one event loop thread of their own (which owns their {@link Tally}). With {@code
- * deflate} every connection offers permessage-deflate, as browsers do.
+ * rooms, all on one event loop thread of their own (which owns their {@link Tally}), epoll on
+ * Linux. With {@code deflate} every connection offers permessage-deflate, as browsers do (and fails
+ * if a server accepts it: {@link WebSocketReader} reads uncompressed frames only).
  */
 final class Fleet implements AutoCloseable {
-  private static final int MAX_FRAME = 1 << 20;
   private static final int CONNECTING_AT_ONCE = 256;
 
-  private final EventLoopGroup group =
-      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoop loop = group.next();
-  private final ChannelGroup channels = new DefaultChannelGroup(loop);
-  private final Tally tally;
+  private static final boolean EPOLL = Epoll.isAvailable();
 
-  private Fleet(int rooms) {
+  static {
+    // sampling 1 buffer in 128 costs a stack trace each; the generator's buffers are not under test
+    ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+  }
+
+  private final EventLoopGroup group;
+  private final EventLoop loop;
+  private final ChannelGroup channels;
+  private final Tally tally;
+  private final EventNumbers numbers = new EventNumbers();
+
+  private Fleet(int rooms, int coalesceMicros) {
+    IoHandlerFactory io = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    group =
+        new MultiThreadIoEventLoopGroup(
+            1,
+            coalesceMicros > 0
+                ? CoalescingIoHandler.wrap(io, TimeUnit.MICROSECONDS.toNanos(coalesceMicros))
+                : io);
+    loop = group.next();
+    channels = new DefaultChannelGroup(loop);
     tally = new Tally(rooms);
   }
 
-  /** Connects and joins every client; fails unless all joined within {@code timeoutSeconds}. */
+  /**
+   * Connects and joins every client; fails unless all joined within {@code timeoutSeconds}. The
+   * loop coalesces its wakeups by {@code --coalesce-us} ({@link CoalescingIoHandler}).
+   */
   static Fleet connect(
-      int port, List<String> rooms, int clients, boolean deflate, int timeoutSeconds)
+      Options options,
+      int port,
+      List<String> rooms,
+      int clients,
+      boolean deflate,
+      int timeoutSeconds)
       throws Exception {
-    Fleet fleet = new Fleet(rooms.size());
+    Fleet fleet = new Fleet(rooms.size(), options.integer("coalesce-us"));
     URI uri = URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket");
     CountDownLatch settled = new CountDownLatch(clients);
     Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
     long start = System.nanoTime();
     for (int i = 0; i < clients; i++) {
       connecting.acquire();
+      String key = WebSocketFrames.newKey();
       EioClient client =
           new EioClient(
+              WebSocketFrames.upgradeRequest(uri, key, deflate),
+              key,
               rooms.get(i % rooms.size()),
               i % rooms.size(),
               fleet.tally,
+              fleet.numbers,
               () -> {
                 connecting.release();
                 settled.countDown();
               });
-      fleet.bootstrap(uri, deflate, client).connect(uri.getHost(), uri.getPort());
+      fleet.bootstrap(client).connect(uri.getHost(), uri.getPort());
     }
     if (!settled.await(timeoutSeconds, TimeUnit.SECONDS)) {
       fleet.close();
@@ -89,49 +112,18 @@ final class Fleet implements AutoCloseable {
     return fleet;
   }
 
-  private Bootstrap bootstrap(URI uri, boolean deflate, EioClient client) {
-    WebSocketClientProtocolConfig config =
-        WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .allowExtensions(deflate)
-            .maxFramePayloadLength(MAX_FRAME)
-            .handshakeTimeoutMillis(60_000)
-            .build();
+  private Bootstrap bootstrap(EioClient client) {
     return new Bootstrap()
         .group(group)
-        .channel(NioSocketChannel.class)
+        .channel(EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
         .handler(
             new ChannelInitializer<Channel>() {
               @Override
               protected void initChannel(Channel channel) {
                 channels.add(channel);
-                ChannelPipeline pipeline = channel.pipeline();
-                pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
-                if (deflate) {
-                  pipeline.addLast(deflateOffer());
-                }
-                pipeline.addLast(
-                    new WebSocketClientProtocolHandler(config),
-                    new WebSocketFrameAggregator(MAX_FRAME),
-                    client);
+                channel.pipeline().addLast(client); // the whole pipeline: no codec, no decoders
               }
             });
-  }
-
-  /**
-   * permessage-deflate as browsers offer it, accepting what they accept: a server may ask the
-   * client not to take over its context (RFC 7692 7.1.1.2; Roomcast's WS_COMPRESSION=shared does),
-   * which Netty's default client handshaker refuses.
-   */
-  private static WebSocketClientExtensionHandler deflateOffer() {
-    return new WebSocketClientExtensionHandler(
-        new PerMessageDeflateClientExtensionHandshaker(
-            6,
-            ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
-            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE,
-            true, // client_no_context_takeover allowed
-            false,
-            MAX_FRAME));
   }
 
   void begin(int step) throws Exception {

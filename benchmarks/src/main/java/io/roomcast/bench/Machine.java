@@ -1,10 +1,12 @@
 package io.roomcast.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,15 +30,20 @@ final class Machine {
             .findFirst()
             .orElse("?");
     String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
-    String java = run("java", "-version").lines().findFirst().orElse("?");
     return String.format(
-        "%s, nproc %s, %s, kernel %s; server JDK: %s; Node %s",
+        "%s, nproc %s, %s, kernel %s; Node %s",
         model,
         run("nproc", "--all").trim(),
         memory,
         run("uname", "-r").trim(),
-        java,
         run("node", "--version").trim());
+  }
+
+  /** This JVM (the load generator's and writer's): its version and its command-line options. */
+  static String generatorJvm() {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    return String.join(" ", command) + " (" + Runtime.version() + ")";
   }
 
   /** The load average (1, 5, 15 minutes): how busy the machine was around the run. */

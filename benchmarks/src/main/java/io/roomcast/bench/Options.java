@@ -32,7 +32,11 @@ final class Options {
     DEFAULTS.put("big-rooms", "1000");
     DEFAULTS.put("big-rate", "1000");
     DEFAULTS.put("pad", "200"); // bytes of padding in each document
-    DEFAULTS.put("roomcast-jvm", "-XX:+UseG1GC -Xmx1g");
+    // the load generator waits this long after a light pass of its I/O loop (CoalescingIoHandler)
+    DEFAULTS.put("coalesce-us", "500");
+    // the server's java executable and JVM options; auto: as production where possible (ServerJvm)
+    DEFAULTS.put("roomcast-java", ServerJvm.AUTO);
+    DEFAULTS.put("roomcast-jvm", ServerJvm.AUTO);
     // extra environment of the Roomcast servers, NAME=VALUE,… (e.g. WS_COMPRESSION=shared)
     DEFAULTS.put("roomcast-env", "");
     DEFAULTS.put("server-cpus", "1"); // taskset list for the server; empty: no pinning
@@ -50,6 +54,7 @@ final class Options {
   }
 
   private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+  private ServerJvm serverJvm;
 
   Options(String[] args) {
     for (String arg : args) {
@@ -103,8 +108,14 @@ final class Options {
     return get("client-cpus");
   }
 
-  String roomcastJvm() {
-    return get("roomcast-jvm");
+  /** The Roomcast servers' java and JVM options, {@code auto} resolved (as the flags then show). */
+  ServerJvm serverJvm() throws Exception {
+    if (serverJvm == null) {
+      serverJvm = ServerJvm.choose(get("roomcast-java"), get("roomcast-jvm"));
+      values.put("roomcast-java", serverJvm.java());
+      values.put("roomcast-jvm", serverJvm.options());
+    }
+    return serverJvm;
   }
 
   int bigClients() {

@@ -20,7 +20,7 @@ final class Report {
     return String.format(
         Locale.ROOT,
         "%s %s: %s deliveries/s of %s offered, %.2f %% delivered (missing %d, duplicate %d, clients dropped %d), "
-            + "p50/p99/max %s/%s/%s ms, CPU %.1f s = %s CPU-s per 1M, longest GC %.0f ms, RSS %d MB, generator CPU %.0f %%%s",
+            + "p50/p99/max %s/%s/%s ms, CPU %.1f s = %s CPU-s per 1M, longest GC %s ms, RSS %d MB, generator CPU %.0f %% = %s CPU-s per 1M%s%s",
         row.scenario(),
         row.target(),
         whole(row.deliveriesPerSecond()),
@@ -34,9 +34,13 @@ final class Report {
         ms(row.counts().maxMillis()),
         row.cpuSeconds(),
         one(row.cpuPerMillion()),
-        row.longestGcPauseMillis(),
+        pause(row.longestGcPauseMillis()),
         row.rssBytes() >> 20,
         row.generatorCpuPercent(),
+        one(row.generatorCpuPerMillion()),
+        Double.isNaN(row.databaseCpuPercent())
+            ? ""
+            : String.format(Locale.ROOT, ", database CPU %.0f %%", row.databaseCpuPercent()),
         row.counts().failures() > 0
             ? ", client failures " + row.counts().failures() + ": " + row.counts().firstFailure()
             : "");
@@ -80,7 +84,7 @@ final class Report {
                 ms(counts.percentileMillis(99)),
                 ms(counts.maxMillis()),
                 one(row.cpuPerMillion()),
-                whole(row.longestGcPauseMillis()),
+                pause(row.longestGcPauseMillis()),
                 row.rssBytes() >> 20,
                 row.generatorCpuPercent()));
       }
@@ -154,6 +158,11 @@ final class Report {
 
   private static String one(double value) {
     return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** A GC pause: sub-millisecond ones (ZGC's) with two decimals rather than as 0. */
+  private static String pause(double millis) {
+    return millis > 0 && millis < 1 ? String.format(Locale.ROOT, "%.2f", millis) : ms(millis);
   }
 
   private static String ms(double value) {

@@ -14,15 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * Roomcast's socket server as a process ({@code java -jar roomcast-socket-server-app.jar}), rooms
- * open to anyone, with {@code -Xlog:gc} to a file. Memory comes from {@code jcmd GC.run} then the
- * admin port's {@code /metrics} (heap used, the JVM's direct buffer pool).
+ * open to anyone, with {@code -Xlog:gc,gc+phases} to a file (see {@link GcPauses}). Memory comes
+ * from {@code jcmd GC.run} then the admin port's {@code /metrics} (heap used, the JVM's direct
+ * buffer pool).
  */
 final class RoomcastTarget extends Target {
-  private static final Pattern PAUSE =
-      Pattern.compile("Pause.*? ([0-9.]+)ms\\s*$", Pattern.MULTILINE);
-
   private final int adminPort;
   private final Path gcLog;
+  private final String jcmd;
 
   private RoomcastTarget(
       String description,
@@ -31,16 +30,19 @@ final class RoomcastTarget extends Target {
       int port,
       int adminPort,
       Path gcLog,
+      String jcmd,
       EmbeddedDatabase ownDatabase) {
     super("Roomcast", description, server, feed, port, ownDatabase);
     this.adminPort = adminPort;
     this.gcLog = gcLog;
+    this.jcmd = jcmd;
   }
 
   /** A server on an embedded database of its own (closed with it). */
   static RoomcastTarget start(Options options) throws Exception {
     EmbeddedDatabase database = EmbeddedDatabase.start(options, "roomcast-db");
-    return launch(options, "roomcast", options.roomcastJvm(), options.serverCpus(), database, true);
+    return launch(
+        options, "roomcast", options.serverJvm().options(), options.serverCpus(), database, true);
   }
 
   /** One of several servers watching a shared database (left running when this one closes). */
@@ -61,10 +63,11 @@ final class RoomcastTarget extends Target {
     int port = ServerProcess.freePort();
     int adminPort = ServerProcess.freePort();
     Path gcLog = options.logDir().resolve(name + "-gc.log");
-    List<String> command = new ArrayList<>(List.of("java"));
+    String java = options.serverJvm().java();
+    List<String> command = new ArrayList<>(List.of(java));
     command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
     Path jar = options.root().resolve("socket-server/target/roomcast-socket-server-app.jar");
-    command.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", jar.toString()));
+    command.addAll(List.of(GcPauses.JVM_LOG + gcLog, "-jar", jar.toString()));
     Map<String, String> env = new HashMap<>();
     env.put("MONGODB_URI", database.uri());
     env.put("SOCKET_HOST", "127.0.0.1");
@@ -84,12 +87,19 @@ final class RoomcastTarget extends Target {
     String settings =
         options.get("roomcast-env").isBlank() ? "" : " " + options.get("roomcast-env");
     return new RoomcastTarget(
-        "java " + jvm + " -jar roomcast-socket-server-app.jar" + settings,
+        java
+            + " "
+            + jvm
+            + " -jar roomcast-socket-server-app.jar"
+            + settings
+            + "; "
+            + options.serverJvm().version(),
         server,
         new MongoFeed(database.uri(), options.padBytes()),
         port,
         adminPort,
         gcLog,
+        options.serverJvm().jcmd(),
         owns ? database : null);
   }
 
@@ -100,17 +110,17 @@ final class RoomcastTarget extends Target {
 
   @Override
   Pattern gcPause() {
-    return PAUSE;
+    return GcPauses.JVM_PAUSE;
   }
 
   @Override
   Memory memory() throws Exception {
-    Process jcmd =
-        new ProcessBuilder("jcmd", Long.toString(server().pid()), "GC.run")
+    Process fullGc =
+        new ProcessBuilder(jcmd, Long.toString(server().pid()), "GC.run")
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    jcmd.waitFor(60, TimeUnit.SECONDS);
+    fullGc.waitFor(60, TimeUnit.SECONDS);
     URI metricsUri = URI.create("http://127.0.0.1:" + adminPort + "/metrics");
     String metrics =
         Machine.HTTP

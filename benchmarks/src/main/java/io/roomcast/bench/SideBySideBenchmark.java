@@ -54,7 +54,9 @@ public final class SideBySideBenchmark {
             "",
             "- machine: " + Machine.describe(),
             "- servers: " + String.join("; ", servers),
-            "- load generator, writer and embedded databases (java -XX:+UseG1GC -Xmx2g) on cpus "
+            "- load generator and writer ("
+                + Machine.generatorJvm()
+                + ") and embedded databases (java -XX:+UseG1GC -Xmx2g) on cpus "
                 + (options.clientCpus().isEmpty() ? "any" : options.clientCpus()),
             "- load average before / after: " + loadBefore + " / " + Machine.load(),
             "- flags: " + options,
@@ -109,7 +111,7 @@ public final class SideBySideBenchmark {
     int clients = options.bigClients();
     List<String> rooms = rooms(options.integer("big-rooms"));
     Target.Memory empty = target.memory();
-    try (Fleet fleet = Fleet.connect(target.port(), rooms, clients, false, 300)) {
+    try (Fleet fleet = Fleet.connect(options, target.port(), rooms, clients, false, 300)) {
       if (options.runs("idle")) {
         Target.Memory joined = target.memory();
         memory.add(new MemoryRow(target.name(), clients, empty, joined));
@@ -130,7 +132,7 @@ public final class SideBySideBenchmark {
       throws Exception {
     int clients = options.integer("clients");
     List<String> rooms = rooms(options.integer(roomsFlag));
-    try (Fleet fleet = Fleet.connect(target.port(), rooms, clients, deflate, 120)) {
+    try (Fleet fleet = Fleet.connect(options, target.port(), rooms, clients, deflate, 120)) {
       warmUp(target, fleet, rooms, clients, rates.get(0));
       for (int rate : rates) {
         String step = String.format("%s @ %,d writes/s", name, rate);

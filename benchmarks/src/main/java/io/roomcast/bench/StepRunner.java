@@ -33,6 +33,7 @@ final class StepRunner {
     double cpuBefore = target.server().cpuSeconds();
     long wireBefore = ProcStats.tcpBytesSent(target.port());
     double generatorBefore = ProcStats.cpuSeconds(SELF);
+    double databaseBefore = target.databaseCpuSeconds();
     long start = System.nanoTime();
     long written = Writer.run(target.feed(), rooms, step, rate, seconds);
     double writeSeconds = (System.nanoTime() - start) / 1e9;
@@ -44,6 +45,7 @@ final class StepRunner {
     double cpu = target.server().cpuSeconds() - cpuBefore;
     long wire = ProcStats.tcpBytesSent(target.port()) - wireBefore;
     double generator = ProcStats.cpuSeconds(SELF) - generatorBefore;
+    double database = target.databaseCpuSeconds() - databaseBefore;
     double elapsed = (System.nanoTime() - start) / 1e9;
     StepCounts counts = fleet.finish(written);
     double receiving = Math.max(writeSeconds, (counts.lastReceiptMicros() - start / 1000) / 1e6);
@@ -58,7 +60,9 @@ final class StepRunner {
             cpu,
             target.longestGcPauseMillis(gcMark),
             target.server().rssBytes(),
-            100 * generator / elapsed);
+            elapsed,
+            generator,
+            database);
     System.out.println("  " + Report.line(row));
     System.out.printf(
         "  server sent %,d bytes (TCP payload): %.0f per delivery%n",

@@ -5,7 +5,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,6 +60,11 @@ abstract class Target implements AutoCloseable {
     return server;
   }
 
+  /** CPU seconds so far of the database this server has to itself; NaN when it has none. */
+  final double databaseCpuSeconds() {
+    return ownDatabase == null ? Double.NaN : ownDatabase.process().cpuSeconds();
+  }
+
   /** Memory after a full GC; -1 for a figure the runtime does not give. */
   abstract Memory memory() throws Exception;
 
@@ -76,17 +80,12 @@ abstract class Target implements AutoCloseable {
 
   /** The longest pause logged after {@code mark}, in ms (0 when none). */
   final double longestGcPauseMillis(long mark) throws IOException {
-    double longest = 0;
     try (RandomAccessFile file = new RandomAccessFile(gcLog().toFile(), "r")) {
       file.seek(mark);
       byte[] rest = new byte[(int) (file.length() - mark)];
       file.readFully(rest);
-      Matcher matcher = gcPause().matcher(new String(rest, StandardCharsets.UTF_8));
-      while (matcher.find()) {
-        longest = Math.max(longest, Double.parseDouble(matcher.group(1)));
-      }
+      return GcPauses.longestMillis(gcPause(), new String(rest, StandardCharsets.UTF_8));
     }
-    return longest;
   }
 
   @Override

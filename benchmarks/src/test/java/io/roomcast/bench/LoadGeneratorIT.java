@@ -28,7 +28,7 @@ class LoadGeneratorIT {
     }
     List<String> rooms = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
     try (NodeTarget server = NodeTarget.rawWs(options);
-        Fleet fleet = Fleet.connect(server.port(), rooms, CLIENTS, false, 30)) {
+        Fleet fleet = Fleet.connect(options, server.port(), rooms, CLIENTS, false, 30)) {
       fleet.begin(7);
       long written = Writer.run(server.feed(), rooms, 7, 50, 2);
       long expected = written * CLIENTS / rooms.size();

@@ -1,0 +1,171 @@
+package io.roomcast.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generator's websocket reading, fed a server's bytes on Netty's in-memory channel. */
+class WebSocketReaderTest {
+  private final String key = WebSocketFrames.newKey();
+  private final List<String> texts = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+  private final EmbeddedChannel channel = new EmbeddedChannel(new Reading());
+
+  /** The reader as a connection's only handler, recording what it hands on. */
+  private final class Reading extends ChannelInboundHandlerAdapter
+      implements WebSocketReader.Listener {
+    private final WebSocketReader reader = new WebSocketReader(key, this);
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      reader.read(ctx, (ByteBuf) msg);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+      reader.release();
+    }
+
+    @Override
+    public void text(ChannelHandlerContext ctx, ByteBuf buffer, int index, int length) {
+      texts.add(buffer.toString(index, length, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void failed(String description) {
+      failures.add(description);
+    }
+  }
+
+  private void receive(byte[]... parts) {
+    for (byte[] part : parts) {
+      channel.writeInbound(Unpooled.wrappedBuffer(part));
+    }
+  }
+
+  private void upgraded() {
+    channel.writeInbound(ServerBytes.ascii(ServerBytes.upgrade(key, "")));
+  }
+
+  @Test
+  void readsTheUpgradeAndTheFramesInTheSameRead() {
+    ByteBuf both = ServerBytes.ascii(ServerBytes.upgrade(key, "X-Other: 1\r\n"));
+    both.writeBytes(ServerBytes.text("0{\"sid\":\"s\"}")).writeBytes(ServerBytes.text("40"));
+    channel.writeInbound(both);
+    assertEquals(List.of("0{\"sid\":\"s\"}", "40"), texts);
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void aFrameSplitAcrossReadsIsReadOnceWhole() {
+    upgraded();
+    String long16 = "42" + "x".repeat(300); // a 16-bit length
+    byte[] frame = ServerBytes.text(long16);
+    for (byte b : frame) {
+      receive(new byte[] {b});
+    }
+    receive(ServerBytes.text("a"), ServerBytes.text("b"));
+    assertEquals(List.of(long16, "a", "b"), texts);
+  }
+
+  @Test
+  void aMessageInFragmentsIsJoined() {
+    upgraded();
+    receive(
+        ServerBytes.frame(0x01, "42[\"be".getBytes(StandardCharsets.UTF_8)),
+        ServerBytes.frame(0x00, "nch\",".getBytes(StandardCharsets.UTF_8)),
+        ServerBytes.frame(0x89, new byte[] {7}), // a ping between fragments
+        ServerBytes.frame(0x80, "1]".getBytes(StandardCharsets.UTF_8)),
+        ServerBytes.text("next"));
+    assertEquals(List.of("42[\"bench\",1]", "next"), texts);
+  }
+
+  @Test
+  void aMessageInFragmentsOverTheLimitFailsTheConnection() {
+    upgraded();
+    byte[] half = new byte[WebSocketReader.MAX_MESSAGE / 2 + 1];
+    receive(ServerBytes.frame(0x01, half), ServerBytes.frame(0x80, half));
+    assertEquals(List.of("a fragmented message over 1048576 bytes"), failures);
+    assertFalse(channel.isOpen());
+    assertEquals(List.of(), texts);
+  }
+
+  @Test
+  void answersAPingWithItsPayloadAndClosesOnAClose() {
+    upgraded();
+    receive(ServerBytes.frame(0x89, new byte[] {1, 2, 3}));
+    int[] opcode = new int[1];
+    assertArrayEquals(new byte[] {1, 2, 3}, ServerBytes.unmask(channel.readOutbound(), opcode));
+    assertEquals(WebSocketFrames.PONG, opcode[0]);
+    receive(ServerBytes.frame(0x88, new byte[0]));
+    assertFalse(channel.isOpen());
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void aWrongAcceptOrANegotiatedExtensionFailsTheConnection() {
+    channel.writeInbound(ServerBytes.ascii(ServerBytes.upgrade("other", "")));
+    assertEquals(List.of("upgrade answered without the key's Sec-WebSocket-Accept"), failures);
+    assertFalse(channel.isOpen());
+
+    WebSocketReaderTest deflated = new WebSocketReaderTest();
+    deflated.channel.writeInbound(
+        ServerBytes.ascii(
+            ServerBytes.upgrade(deflated.key, "Sec-WebSocket-Extensions: permessage-deflate\r\n")));
+    assertTrue(deflated.failures.get(0).startsWith("the server negotiated an extension"));
+  }
+
+  @Test
+  void anAnswerOtherThan101FailsTheConnection() {
+    channel.writeInbound(ServerBytes.ascii("HTTP/1.1 400 Bad Request\r\n\r\n"));
+    assertEquals(List.of("upgrade answered HTTP/1.1 400 Bad Request"), failures);
+  }
+
+  @Test
+  void compressedMaskedOrOversizedFramesFailTheConnection() {
+    for (byte[] bad :
+        new byte[][] {
+          ServerBytes.frame(0xC1, new byte[] {1}), // RSV1: compressed
+          {(byte) 0x81, (byte) 0x81, 0, 0, 0, 0, 'x'}, // masked
+          {(byte) 0x81, 127, 0, 0, 0, 0, 0, 0x20, 0, 0} // 2 MiB announced
+        }) {
+      WebSocketReaderTest test = new WebSocketReaderTest();
+      test.upgraded();
+      test.receive(bad);
+      assertEquals(1, test.failures.size(), test.failures.toString());
+      assertFalse(test.channel.isOpen());
+      assertEquals(List.of(), test.texts);
+    }
+  }
+
+  @Test
+  void theAcceptValueIsTheOneOfRfc6455() {
+    assertEquals(
+        "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", WebSocketFrames.accept("dGhlIHNhbXBsZSBub25jZQ=="));
+  }
+
+  @Test
+  void theUpgradeRequestOffersDeflateOnlyWhenAsked() {
+    java.net.URI uri =
+        java.net.URI.create("ws://127.0.0.1:81/socket.io/?EIO=4&transport=websocket");
+    String plain = WebSocketFrames.upgradeRequest(uri, key, false);
+    assertTrue(plain.startsWith("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"));
+    assertTrue(plain.contains("\r\nSec-WebSocket-Key: " + key + "\r\n"));
+    assertTrue(plain.endsWith("\r\n\r\n"));
+    assertFalse(plain.contains("permessage-deflate"));
+    assertTrue(WebSocketFrames.upgradeRequest(uri, key, true).contains("permessage-deflate"));
+    assertNull(channel.readOutbound());
+  }
+}
