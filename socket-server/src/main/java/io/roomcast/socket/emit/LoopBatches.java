@@ -69,7 +69,13 @@ final class LoopBatches {
     for (int i = 0; i < loopCount; i++) {
       loops[i].execute(
           new FrameWrites(
-              plainFrame, plain[i], plainCounts[i], offsetFrame, withOffset[i], offsetCounts[i]));
+              loops[i],
+              plainFrame,
+              plain[i],
+              plainCounts[i],
+              offsetFrame,
+              withOffset[i],
+              offsetCounts[i]));
     }
   }
 

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 /**
  * The slow-consumer policy on each connection: Netty marks the channel unwritable once its unsent
- * bytes pass the high water mark ({@code MAX_CLIENT_BUFFER_BYTES}); if it is still unwritable after
- * the flush that made it so (the kernel did not take the bytes: the client is not reading), the
- * client is dropped and the channel closed, which frees what it held. One instance for all
- * channels; the session a channel's requests name is kept in the channel's attributes.
+ * bytes pass the high water mark ({@code MAX_CLIENT_BUFFER_BYTES}); if it is still unwritable once
+ * those bytes are flushed (the kernel did not take them: the client is not reading), the client is
+ * dropped and the channel closed, which frees what it held. One instance for all channels; the
+ * session a channel's requests name is kept in the channel's attributes.
  */
 @Sharable
 final class WritabilityGuard extends ChannelInboundHandlerAdapter {
@@ -47,14 +47,18 @@ final class WritabilityGuard extends ChannelInboundHandlerAdapter {
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (!ctx.channel().isWritable()) {
-      // Runs after the current task, so after the flush that follows the write.
+      // Runs after the current task, so after the write that made it so; it flushes before judging.
       ctx.executor().execute(() -> dropIfStillUnwritable(ctx.channel()));
     }
     ctx.fireChannelWritabilityChanged();
   }
 
   private void dropIfStillUnwritable(Channel channel) {
-    if (!channel.isActive() || channel.isWritable()) {
+    if (!channel.isActive()) {
+      return;
+    }
+    channel.flush(); // shared event frames are flushed after a batch of writes (emit/LoopFlushes)
+    if (channel.isWritable()) {
       return;
     }
     ClientHead handshaken = channel.attr(ClientHead.CLIENT).get();

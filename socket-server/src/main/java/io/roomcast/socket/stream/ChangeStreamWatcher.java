@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * One change stream on one whole database, owned by one thread: its {@link StreamPosition}, its
  * subscription, its demand, its restarts ({@link StreamRestarts}) and its commands in flight are
  * touched only there. The driver's callbacks ({@link BoundedSubscriber}, {@link CursorReplies})
- * only send it messages. Demand is bounded: {@link #BATCH_SIZE} events are requested up front and
- * one more only after the listener has handled one, so a slow listener slows the reading instead of
- * filling memory. Others read the published {@link #stats()}.
+ * only send it messages. Demand is bounded ({@link StreamDemand}): events requested and events the
+ * listener has not handled yet stay within {@link #BATCH_SIZE}, so a slow listener slows the
+ * reading instead of filling memory. Others read the published {@link #stats()}.
  */
 public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
   /** Events requested ahead: enough to amortize round trips, few enough to stay responsive. */
@@ -41,10 +41,9 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
   private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
   // Owner thread only:
   private final StreamPosition position = new StreamPosition();
-  private final CommandsInFlight commands;
+  private final CommandsInFlight commands = new CommandsInFlight();
+  private final StreamDemand demand = new StreamDemand(BATCH_SIZE, () -> send(this::topUp));
   private BoundedSubscriber current;
-  private long outstanding;
-  private long largestDemand;
   private int subscriptions;
   private boolean stopped;
   // Written by the owner thread only, read by anyone.
@@ -61,7 +60,6 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
     this.database = database;
     this.listener = listener;
     this.owner = owner;
-    this.commands = new CommandsInFlight(owner);
     this.restarts =
         new StreamRestarts(database, position, failures, restartListener, this::reopenIn);
     this.stats = new StreamStats(database, 0, 0, null, StreamState.CONNECTING, null);
@@ -100,7 +98,7 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
     }
     position.cursorId = StreamPosition.NO_CURSOR; // no reply is the new cursor's until it opens
     current = new BoundedSubscriber(this);
-    outstanding = 0;
+    demand.subscribed();
     subscriptions++;
     publish();
     changes.withDocumentClass(BsonDocument.class).subscribe(current);
@@ -115,7 +113,7 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
           if (subscriber != current || stopped) {
             subscriber.cancel();
           } else {
-            request(subscriber, BATCH_SIZE);
+            topUp();
           }
         });
   }
@@ -162,12 +160,13 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
     send(() -> idlePosition(id, postBatchToken));
   }
 
+  /** Counted where the driver reports it: a message per command would wake the owner twice. */
   void commandStarted() {
-    send(commands::started);
+    commands.started();
   }
 
   void commandEnded() {
-    send(() -> commands.ended(QUIET));
+    commands.ended();
   }
 
   // Owner thread.
@@ -180,13 +179,14 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
   }
 
   private void handle(BoundedSubscriber subscriber, BsonDocument event) {
-    outstanding--;
     if (subscriber != current || stopped) {
       return;
     }
+    demand.received();
     boolean invalidated = "invalidate".equals(OperationType.of(event));
+    demand.passedOn();
     try {
-      listener.onChange(database, event, () -> send(() -> requestMore(subscriber)));
+      listener.onChange(database, event, demand::handled);
     } catch (RuntimeException e) {
       // A bug in handling one event must not stop the stream for every other client.
       LOG.error(
@@ -194,7 +194,7 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
           database,
           StreamErrors.describe(e),
           e);
-      requestMore(subscriber);
+      demand.handled(); // the listener failed before passing it on: nobody else will
     }
     position.passed(event, invalidated);
     if (invalidated) {
@@ -205,19 +205,19 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
       position.cursorId = StreamPosition.NO_CURSOR;
       restarts.invalidated();
     }
+    topUp();
     publish();
   }
 
-  private void requestMore(BoundedSubscriber subscriber) {
-    if (subscriber == current && !stopped) {
-      request(subscriber, 1); // one handled, one more may come: the demand never grows
+  /** Requests what the bound allows from the current subscription, if any. */
+  private void topUp() {
+    if (current == null || stopped) {
+      return;
     }
-  }
-
-  private void request(BoundedSubscriber subscriber, long events) {
-    outstanding += events;
-    largestDemand = Math.max(largestDemand, outstanding);
-    subscriber.request(events);
+    long events = demand.toRequest();
+    if (events > 0) {
+      current.request(events);
+    }
   }
 
   private void reopenIn(Duration delay) {
@@ -239,7 +239,7 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
         new StreamStats(
             database,
             Math.max(0, subscriptions - 1),
-            largestDemand,
+            demand.largest(),
             position.token,
             state,
             position.caughtUpTo);
@@ -280,7 +280,7 @@ public final class ChangeStreamWatcher implements BoundedSubscriber.Owner {
           }
           publish();
           LOG.info("stopped watching database '{}'", database);
-          commands.closing(QUIET).whenComplete((done, error) -> quiet.complete(null));
+          commands.closing(owner, QUIET).whenComplete((done, error) -> quiet.complete(null));
         });
     return quiet;
   }

@@ -17,8 +17,8 @@ import org.bson.BsonValue;
  * a newly opened stream and the server's {@code postBatchResumeToken}, which moves on even when a
  * database is quiet. Each reply of a database-wide stream (namespace {@code <db>.$cmd.aggregate})
  * goes, as a message, to the owner of that database's stream, which ignores those of any cursor but
- * its current one; so do the starts and ends of its commands, which its owner counts. Holds no
- * state but the routing table, filled before the first command.
+ * its current one. The starts and ends of its commands are counted for it (CommandsInFlight). Holds
+ * no state but the routing table, filled before the first command.
  */
 final class CursorReplies implements CommandListener {
   private static final String DATABASE_STREAM_SUFFIX = ".$cmd.aggregate";
