@@ -4,17 +4,18 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 
 /**
  * The task one event loop runs for one change: writes the change's frame to each of that loop's
- * channels, and has them flushed once the loop has run the tasks queued with it ({@link
- * LoopFlushes}: several changes waiting on a loop leave in one write per channel). Each channel
- * gets a retained duplicate (its own indexes, the shared bytes), so the frame is freed once the
- * last channel has sent it. A channel over its write-buffer bound is still written to: limits/
- * WritabilityGuard flushes it and drops it if it stays over, and a client the kernel drained in
- * between must not have missed an event. Holds one reference to each frame, released when it has
- * run.
+ * channels and flushes them, each as it is written or, when other tasks are queued on the loop, all
+ * once those have run ({@link LoopFlushes}: several changes waiting on a loop leave in one write
+ * per channel). Each channel gets a retained duplicate (its own indexes, the shared bytes), so the
+ * frame is freed once the last channel has sent it. A channel over its write-buffer bound is still
+ * written to: limits/WritabilityGuard flushes it and drops it if it stays over, and a client the
+ * kernel drained in between must not have missed an event. Holds one reference to each frame,
+ * released when it has run.
  */
 final class FrameWrites implements Runnable {
   private final EventLoop loop;
@@ -44,9 +45,10 @@ final class FrameWrites implements Runnable {
 
   @Override
   public void run() {
+    boolean defer = LoopFlushes.worthDeferring(loop);
     try {
-      write(plain, plainChannels, plainCount);
-      write(withOffset, offsetChannels, offsetCount);
+      write(plain, plainChannels, plainCount, !defer);
+      write(withOffset, offsetChannels, offsetCount, !defer);
     } finally {
       if (plain != null) {
         plain.release();
@@ -55,8 +57,8 @@ final class FrameWrites implements Runnable {
         withOffset.release();
       }
     }
-    if (!LoopFlushes.later(loop, this)) {
-      flush();
+    if (defer) {
+      LoopFlushes.later((SingleThreadIoEventLoop) loop, this);
     }
   }
 
@@ -71,15 +73,21 @@ final class FrameWrites implements Runnable {
    * so the handlers behind the encoder (netty-socketio's packet encoder, the guards) have nothing
    * to do with it and are skipped; whatever sits in front of it (TLS) still sees the bytes.
    */
-  private static void write(ByteBuf frame, Channel[] channels, int count) {
+  private static void write(ByteBuf frame, Channel[] channels, int count, boolean flush) {
     for (int i = 0; i < count; i++) {
       Channel channel = channels[i];
       if (channel.isActive()) {
         ChannelHandlerContext encoder = channel.pipeline().context(WebSocketFrameEncoder.class);
-        if (encoder != null) {
-          encoder.write(frame.retainedDuplicate(), channel.voidPromise());
+        ByteBuf copy = frame.retainedDuplicate();
+        if (encoder == null) {
+          channel.write(copy, channel.voidPromise());
+          if (flush) {
+            channel.flush();
+          }
+        } else if (flush) {
+          encoder.writeAndFlush(copy, channel.voidPromise());
         } else {
-          channel.write(frame.retainedDuplicate(), channel.voidPromise());
+          encoder.write(copy, channel.voidPromise());
         }
       }
     }

@@ -9,10 +9,12 @@ import java.util.Arrays;
  * The channels one event loop has written frames to without flushing them, flushed once each when
  * the loop has run the tasks it had queued (Netty's tasks "after the event loop iteration"): when
  * several changes wait on a loop, each channel gets their frames in one write syscall instead of
- * one each. Nothing waits for changes still to come: the flush follows the tasks already queued,
- * and at most {@link #MAX_TASKS} of them, so a long queue still sends as it goes. Order is kept,
- * since a flush only sends what was written, in the order written. One instance per loop thread,
- * touched by that thread only.
+ * one each. Only then: a frame-writing task with nothing queued behind it flushes as it writes
+ * ({@link #worthDeferring}), which keeps one duplicate and one outbound entry in flight instead of
+ * one per channel (Netty recycles those from a small per-thread batch). Nothing waits for changes
+ * still to come: the flush follows the tasks already queued, and at most {@link #MAX_TASKS} of
+ * them, so a long queue still sends as it goes. Order is kept, since a flush only sends what was
+ * written, in the order written. One instance per loop thread, touched by that thread only.
  */
 final class LoopFlushes implements Runnable {
   /** Frame-writing tasks whose channels may wait for one flush: at most this many frames each. */
@@ -33,23 +35,28 @@ final class LoopFlushes implements Runnable {
   private LoopFlushes() {}
 
   /**
-   * Remembers the channels {@code writes} (a task running on {@code loop}, the calling thread) has
-   * written to, to be flushed when the loop has run its queued tasks. Returns false when this loop
-   * cannot defer a flush (it runs no tasks after its iterations): the caller flushes now.
+   * Whether a task running on {@code loop} (the calling thread) should leave its flushes to {@link
+   * #later}: the loop runs tasks after its iterations and has tasks queued (other changes to
+   * coalesce with, or a flush already scheduled, which counts as one).
    */
-  static boolean later(EventLoop loop, FrameWrites writes) {
-    if (!(loop instanceof SingleThreadIoEventLoop deferring)) {
-      return false;
-    }
+  static boolean worthDeferring(EventLoop loop) {
+    return loop instanceof SingleThreadIoEventLoop deferring && deferring.pendingTasks() > 0;
+  }
+
+  /**
+   * Remembers the channels {@code writes} (a task running on {@code loop}, the calling thread, for
+   * which {@link #worthDeferring} was true) has written to, to be flushed when the loop has run its
+   * queued tasks.
+   */
+  static void later(SingleThreadIoEventLoop loop, FrameWrites writes) {
     LoopFlushes flushes = OF_THIS_LOOP.get();
     if (!flushes.scheduled) {
-      deferring.executeAfterEventLoopIteration(flushes);
+      loop.executeAfterEventLoopIteration(flushes);
       flushes.scheduled = true;
     } else if (flushes.tasks == MAX_TASKS) {
       flushes.flushAll(); // a long queue: send what is written so far, defer the rest
     }
     flushes.written[flushes.tasks++] = writes;
-    return true;
   }
 
   /** The loop ran its queued tasks: flush each channel written to since. */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Frames written by several tasks of one loop iteration wait for one flush at the iteration's end,
- * at most {@link LoopFlushes#MAX_TASKS} tasks' worth, and arrive in order; a loop that runs no
- * tasks after its iterations flushes at once.
+ * at most {@link LoopFlushes#MAX_TASKS} tasks' worth, in the order written; a task with nothing
+ * queued behind it, and a loop that runs no tasks after its iterations, flush as they write.
  */
 class LoopFlushesTest {
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
@@ -76,11 +76,17 @@ class LoopFlushesTest {
         .channel();
   }
 
-  /** Runs {@code tasks} FrameWrites in one task of the channel's loop; the log as it ends. */
-  private String writeInOneTask(Channel channel, int tasks) throws Exception {
+  /**
+   * Runs {@code tasks} FrameWrites in one task of the channel's loop, with {@code queuedBehind}
+   * other tasks waiting on the loop; the log as it ends.
+   */
+  private String writeInOneTask(Channel channel, int tasks, int queuedBehind) throws Exception {
     EventLoop loop = channel.eventLoop();
     return loop.submit(
             () -> {
+              for (int i = 0; i < queuedBehind; i++) {
+                loop.execute(() -> {});
+              }
               for (int i = 0; i < tasks; i++) {
                 ByteBuf frame = Unpooled.wrappedBuffer(new byte[] {(byte) i, 0, 0, 0});
                 new FrameWrites(loop, frame, new Channel[] {channel}, 1, null, null, 0).run();
@@ -102,7 +108,8 @@ class LoopFlushesTest {
   @Test
   void framesOfOneIterationAreFlushedTogetherAtItsEnd() throws Exception {
     Channel channel = connected(io, "together");
-    assertEquals("w0 w1 w2 ", writeInOneTask(channel, 3), "nothing flushed during the iteration");
+    assertEquals(
+        "w0 w1 w2 ", writeInOneTask(channel, 3, 1), "nothing flushed during the iteration");
     assertEquals("w0 w1 w2 F F F ", logAfterIteration(channel), "then once each task's channels");
   }
 
@@ -115,13 +122,19 @@ class LoopFlushesTest {
       writes.append('w').append(i).append(' ');
     }
     String capped = writes + "F ".repeat(LoopFlushes.MAX_TASKS);
-    assertEquals(capped, writeInOneTask(channel, tasks), "flushed once MAX_TASKS were waiting");
+    assertEquals(capped, writeInOneTask(channel, tasks, 1), "flushed once MAX_TASKS were waiting");
     assertEquals(capped + "F ", logAfterIteration(channel), "the last task's flush still comes");
+  }
+
+  @Test
+  void aTaskWithNothingQueuedBehindItFlushesAsItWrites() throws Exception {
+    Channel channel = connected(io, "alone");
+    assertEquals("w0 F w1 F ", writeInOneTask(channel, 2, 0));
   }
 
   @Test
   void aLoopWithoutTasksAfterItsIterationsFlushesAtOnce() throws Exception {
     Channel channel = connected(plain, "plain");
-    assertEquals("w0 F w1 F ", writeInOneTask(channel, 2));
+    assertEquals("w0 F w1 F ", writeInOneTask(channel, 2, 1));
   }
 }
