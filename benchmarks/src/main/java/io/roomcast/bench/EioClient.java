@@ -29,20 +29,21 @@ final class EioClient extends ChannelInboundHandlerAdapter implements WebSocketR
   final BitSet seen = new BitSet();
 
   /**
-   * {@code key}: the Sec-WebSocket-Key in {@code upgradeRequest}; {@code numbers}: the fleet's
-   * parser (same event loop); {@code onSettled} runs once: when the join is acknowledged or the
-   * connection ends first.
+   * {@code key}: the Sec-WebSocket-Key in {@code upgradeRequest}; {@code deflate}: whether it
+   * offers permessage-deflate; {@code numbers}: the fleet's parser (same event loop); {@code
+   * onSettled} runs once: when the join is acknowledged or the connection ends first.
    */
   EioClient(
       String upgradeRequest,
       String key,
+      boolean deflate,
       String room,
       int roomIndex,
       Tally tally,
       EventNumbers numbers,
       Runnable onSettled) {
     this.upgradeRequest = upgradeRequest;
-    this.reader = new WebSocketReader(key, this);
+    this.reader = new WebSocketReader(key, deflate, this);
     this.room = room;
     this.roomIndex = roomIndex;
     this.tally = tally;

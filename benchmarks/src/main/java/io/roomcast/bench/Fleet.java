@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One scenario's clients: N raw Engine.IO v4 websocket connections spread round-robin over the
  * rooms, all on one event loop thread of their own (which owns their {@link Tally}), epoll on
- * Linux. With {@code deflate} every connection offers permessage-deflate, as browsers do (and fails
- * if a server accepts it: {@link WebSocketReader} reads uncompressed frames only).
+ * Linux. With {@code deflate} every connection offers permessage-deflate, as browsers do, and
+ * inflates what a server that accepts it compresses ({@link WebSocketReader}).
  */
 final class Fleet implements AutoCloseable {
   private static final int CONNECTING_AT_ONCE = 256;
@@ -81,6 +81,7 @@ final class Fleet implements AutoCloseable {
           new EioClient(
               WebSocketFrames.upgradeRequest(uri, key, deflate),
               key,
+              deflate,
               rooms.get(i % rooms.size()),
               i % rooms.size(),
               fleet.tally,

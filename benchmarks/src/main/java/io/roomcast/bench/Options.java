@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The benchmark's flags ({@code --name=value}; unknown names are refused), with defaults sized so
- * that the whole side-by-side run takes about 15 minutes on a 2-core machine.
+ * that the whole side-by-side run takes about 20 minutes on a 2-core machine.
  */
 final class Options {
   private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
@@ -19,9 +19,9 @@ final class Options {
     DEFAULTS.put("targets", "roomcast,socketio,ws");
     DEFAULTS.put("scenarios", "idle,big,many,ladder,deflate");
     DEFAULTS.put("seconds", "10"); // writing time of each measured step
-    // writing time of the unreported step before the first one: the JIT is still compiling the
-    // per-change paths 40 s after start; a few seconds' warm-up measures that, not the server
-    DEFAULTS.put("warmup", "30");
+    // writing time of the unreported step before each scenario's first: the JIT recompiles the
+    // paths a new shape of work takes for a minute or more; less measures that, not the server
+    DEFAULTS.put("warmup", "60");
     DEFAULTS.put("drain", "5"); // the longest wait for late deliveries after a step's writes
     DEFAULTS.put("clients", "2000"); // clients of the many-rooms, ladder and deflate scenarios
     DEFAULTS.put("many-rooms", "200");

@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one connection as a websocket client (RFC 6455): the server's upgrade response (101, the
- * right accept value, no extension), then its frames straight out of the socket's buffers: no frame
- * objects, no decoder chain, nothing allocated per frame. Each text message goes to {@link
- * Listener#text} as a range of a buffer that is released after the call. A frame split across reads
- * waits in {@code pending}, a message split into frames is joined in {@code fragments}; both hold
- * at most {@link #MAX_MESSAGE} bytes. Pings are answered; a close closes the connection. Owned by
- * the connection's event loop.
+ * right accept value, no extension but the permessage-deflate it offered), then its frames straight
+ * out of the socket's buffers: no frame objects, no decoder chain, nothing allocated per plain
+ * frame; compressed messages are inflated ({@link MessageInflater}). Each text message goes to
+ * {@link Listener#text} as a range of a buffer that is released after the call. A frame split
+ * across reads waits in {@code pending}, a message split into frames is joined in {@code
+ * fragments}; both hold at most {@link #MAX_MESSAGE} bytes. Pings are answered; a close closes the
+ * connection. Owned by the connection's event loop.
  */
 final class WebSocketReader {
   static final int MAX_MESSAGE = 1 << 20;
@@ -27,15 +28,23 @@ final class WebSocketReader {
   }
 
   private final String key;
+  private final boolean deflateOffered;
   private final Listener listener;
   private boolean upgraded;
+  private boolean deflate;
+  private boolean fragmentsCompressed;
+  private MessageInflater inflater;
   private boolean closed;
   private ByteBuf pending;
   private ByteBuf fragments;
 
-  /** {@code key}: the Sec-WebSocket-Key the upgrade request was sent with. */
-  WebSocketReader(String key, Listener listener) {
+  /**
+   * {@code key}: the Sec-WebSocket-Key the upgrade request was sent with; {@code deflateOffered}:
+   * whether it offered permessage-deflate.
+   */
+  WebSocketReader(String key, boolean deflateOffered, Listener listener) {
     this.key = key;
+    this.deflateOffered = deflateOffered;
     this.listener = listener;
   }
 
@@ -72,6 +81,10 @@ final class WebSocketReader {
       fragments.release();
       fragments = null;
     }
+    if (inflater != null) {
+      inflater.end();
+      inflater = null;
+    }
   }
 
   private boolean response(ChannelHandlerContext ctx, ByteBuf bytes) {
@@ -89,12 +102,24 @@ final class WebSocketReader {
       fail(ctx, "upgrade answered " + lines[0]);
     } else if (!WebSocketFrames.accept(key).equals(header(lines, "Sec-WebSocket-Accept"))) {
       fail(ctx, "upgrade answered without the key's Sec-WebSocket-Accept");
-    } else if (header(lines, "Sec-WebSocket-Extensions") != null) {
-      fail(ctx, "the server negotiated an extension, which this load generator does not read");
+    } else if (!acceptedExtension(header(lines, "Sec-WebSocket-Extensions"))) {
+      fail(ctx, "the server negotiated an extension it was not offered");
     } else {
       upgraded = true;
     }
     return upgraded;
+  }
+
+  /**
+   * No extension, or the permessage-deflate that was offered (its parameters need nothing here).
+   */
+  private boolean acceptedExtension(String extensions) {
+    if (extensions == null) {
+      return true;
+    }
+    deflate =
+        deflateOffered && extensions.split(";")[0].trim().equalsIgnoreCase("permessage-deflate");
+    return deflate && !extensions.contains(",");
   }
 
   /** The value of header {@code name} (any case) in the response's lines, or null. */
@@ -127,8 +152,9 @@ final class WebSocketReader {
     }
     int first = bytes.getUnsignedByte(start);
     int second = bytes.getUnsignedByte(start + 1);
-    if ((second & 0x80) != 0 || (first & 0x70) != 0) {
-      fail(ctx, "a masked or compressed frame from the server");
+    int reserved = first & 0x70;
+    if ((second & 0x80) != 0 || reserved != 0 && (reserved != 0x40 || !deflate)) {
+      fail(ctx, "a masked frame or one with reserved bits not negotiated from the server");
       return false;
     }
     int header = second < 126 ? 2 : second == 126 ? 4 : MAX_HEADER;
@@ -153,14 +179,18 @@ final class WebSocketReader {
 
   private void handle(ChannelHandlerContext ctx, int first, ByteBuf bytes, int index, int length) {
     boolean fin = (first & 0x80) != 0;
+    boolean compressed = (first & 0x40) != 0;
     switch (first & 0x0F) {
       case WebSocketFrames.TEXT -> {
         if (fragments != null) {
           fail(ctx, "a new message inside a fragmented one");
+        } else if (fin && compressed) {
+          inflated(ctx, bytes, index, length);
         } else if (fin) {
           listener.text(ctx, bytes, index, length);
         } else {
           fragments = ctx.alloc().buffer(length).writeBytes(bytes, index, length);
+          fragmentsCompressed = compressed;
         }
       }
       case WebSocketFrames.CONTINUATION -> continuation(ctx, fin, bytes, index, length);
@@ -191,11 +221,34 @@ final class WebSocketReader {
         ByteBuf message = fragments;
         fragments = null;
         try {
-          listener.text(ctx, message, message.readerIndex(), message.readableBytes());
+          if (fragmentsCompressed) {
+            inflated(ctx, message, message.readerIndex(), message.readableBytes());
+          } else {
+            listener.text(ctx, message, message.readerIndex(), message.readableBytes());
+          }
         } finally {
           message.release();
         }
       }
+    }
+  }
+
+  /** Inflates a compressed message and hands it on, or fails the connection. */
+  private void inflated(ChannelHandlerContext ctx, ByteBuf bytes, int index, int length) {
+    if (inflater == null) {
+      inflater = new MessageInflater();
+    }
+    ByteBuf message;
+    try {
+      message = inflater.inflate(ctx.alloc(), bytes, index, length, MAX_MESSAGE);
+    } catch (java.util.zip.DataFormatException e) {
+      fail(ctx, "a compressed message that does not inflate: " + e.getMessage());
+      return;
+    }
+    try {
+      listener.text(ctx, message, message.readerIndex(), message.readableBytes());
+    } finally {
+      message.release();
     }
   }
 

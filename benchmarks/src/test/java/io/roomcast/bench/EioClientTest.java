@@ -25,6 +25,7 @@ class EioClientTest {
           new EioClient(
               WebSocketFrames.upgradeRequest(URI, key, false),
               key,
+              false,
               "room-1",
               1,
               tally,

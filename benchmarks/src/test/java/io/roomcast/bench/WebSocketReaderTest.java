@@ -13,7 +13,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /** The generator's websocket reading, fed a server's bytes on Netty's in-memory channel. */
@@ -21,12 +23,16 @@ class WebSocketReaderTest {
   private final String key = WebSocketFrames.newKey();
   private final List<String> texts = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
-  private final EmbeddedChannel channel = new EmbeddedChannel(new Reading());
+  private EmbeddedChannel channel = new EmbeddedChannel(new Reading(false));
 
   /** The reader as a connection's only handler, recording what it hands on. */
   private final class Reading extends ChannelInboundHandlerAdapter
       implements WebSocketReader.Listener {
-    private final WebSocketReader reader = new WebSocketReader(key, this);
+    private final WebSocketReader reader;
+
+    Reading(boolean deflateOffered) {
+      reader = new WebSocketReader(key, deflateOffered, this);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -53,6 +59,24 @@ class WebSocketReaderTest {
     for (byte[] part : parts) {
       channel.writeInbound(Unpooled.wrappedBuffer(part));
     }
+  }
+
+  /**
+   * A connection whose upgrade request offered permessage-deflate, answered with {@code answer}.
+   */
+  private void deflateNegotiated(String answer) {
+    channel = new EmbeddedChannel(new Reading(true));
+    channel.writeInbound(
+        ServerBytes.ascii(
+            ServerBytes.upgrade(key, "Sec-WebSocket-Extensions: " + answer + "\r\n")));
+  }
+
+  /** What a server sends for {@code text}: deflated, flushed, without the 4-byte tail. */
+  private static byte[] deflated(Deflater deflater, String text) {
+    deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+    byte[] out = new byte[text.length() + 64];
+    int length = deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+    return Arrays.copyOf(out, length - 4);
   }
 
   private void upgraded() {
@@ -125,6 +149,57 @@ class WebSocketReaderTest {
         ServerBytes.ascii(
             ServerBytes.upgrade(deflated.key, "Sec-WebSocket-Extensions: permessage-deflate\r\n")));
     assertTrue(deflated.failures.get(0).startsWith("the server negotiated an extension"));
+  }
+
+  @Test
+  void compressedMessagesAreInflatedWithOrWithoutContextTakeover() {
+    deflateNegotiated("permessage-deflate; client_max_window_bits=15");
+    Deflater takeover = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    String event = "42[\"orders\",{\"uuid\":\"room-1\",\"total\":12.5}]";
+    byte[] first = deflated(takeover, event);
+    byte[] second = deflated(takeover, event); // refers back to the first message
+    byte[] fresh = deflated(new Deflater(Deflater.DEFAULT_COMPRESSION, true), "42[\"b\",2]");
+    int half = fresh.length / 2;
+    receive(
+        ServerBytes.frame(0xC1, first),
+        ServerBytes.text("3"),
+        ServerBytes.frame(0xC1, second),
+        ServerBytes.frame(0x41, Arrays.copyOfRange(fresh, 0, half)), // RSV1 on the first only
+        ServerBytes.frame(0x80, Arrays.copyOfRange(fresh, half, fresh.length)));
+    assertEquals(List.of(event, "3", event, "42[\"b\",2]"), texts);
+    assertEquals(List.of(), failures);
+    channel.close();
+  }
+
+  @Test
+  void aCompressedMessageThatDoesNotInflateOrInflatesPastTheLimitFailsTheConnection() {
+    deflateNegotiated("permessage-deflate");
+    receive(ServerBytes.frame(0xC1, new byte[] {(byte) 0xFF, 1, 2, 3}));
+    assertTrue(
+        failures.get(0).startsWith("a compressed message that does not inflate"),
+        failures.toString());
+    assertFalse(channel.isOpen());
+
+    WebSocketReaderTest bomb = new WebSocketReaderTest();
+    bomb.deflateNegotiated("permessage-deflate");
+    String huge = "x".repeat(WebSocketReader.MAX_MESSAGE + 1);
+    bomb.receive(ServerBytes.frame(0xC1, deflated(new Deflater(9, true), huge)));
+    assertEquals(
+        List.of(
+            "a compressed message that does not inflate: a message inflating to over 1048576 bytes"),
+        bomb.failures);
+    assertEquals(List.of(), bomb.texts);
+  }
+
+  @Test
+  void otherReservedBitsOrAnotherExtensionFailEvenWithDeflate() {
+    deflateNegotiated("permessage-deflate");
+    receive(ServerBytes.frame(0xA1, new byte[] {1})); // RSV2
+    assertEquals(1, failures.size(), failures.toString());
+
+    WebSocketReaderTest two = new WebSocketReaderTest();
+    two.deflateNegotiated("permessage-deflate, x-other");
+    assertEquals(List.of("the server negotiated an extension it was not offered"), two.failures);
   }
 
   @Test
