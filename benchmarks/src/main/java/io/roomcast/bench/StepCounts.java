@@ -4,7 +4,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What the clients of one fleet saw in one step (a copy, safe to read off the event loop); {@code
- * disconnected}: joined clients the server dropped since the fleet connected.
+ * slowWindows}: when in the step's writing time the latency reached {@link Tally#SLOW_MILLIS}
+ * ({@link LatencyTimeline#slowRuns}); {@code disconnected}: joined clients the server dropped since
+ * the fleet connected.
  */
 record StepCounts(
     long expected,
@@ -13,6 +15,7 @@ record StepCounts(
     long duplicates,
     long stale,
     Histogram latencyMicros,
+    String slowWindows,
     long lastReceiptMicros,
     int disconnected,
     int failures,

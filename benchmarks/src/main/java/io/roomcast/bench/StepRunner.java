@@ -67,6 +67,8 @@ final class StepRunner {
     System.out.printf(
         "  server sent %,d bytes (TCP payload): %.0f per delivery%n",
         wire, counts.received() == 0 ? Double.NaN : (double) wire / counts.received());
+    System.out.printf(
+        "  latency reached %d ms in the writes of: %s%n", Tally.SLOW_MILLIS, counts.slowWindows());
     return row;
   }
 }

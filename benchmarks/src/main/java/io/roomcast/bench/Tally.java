@@ -16,9 +16,13 @@ import org.HdrHistogram.Histogram;
 final class Tally {
   private static final long HOUR_MICROS = 3_600_000_000L;
 
+  /** A 100 ms window whose worst latency reaches this is reported (the p99 target). */
+  static final int SLOW_MILLIS = 50;
+
   private final int rooms;
   private final List<EioClient> clients = new ArrayList<>();
   private final Histogram latencyMicros = new Histogram(HOUR_MICROS, 3);
+  private final LatencyTimeline timeline = new LatencyTimeline();
   private int step = -1;
   private long received;
   private long duplicates;
@@ -42,6 +46,7 @@ final class Tally {
     step = newStep;
     clients.forEach(client -> client.seen.clear());
     latencyMicros.reset();
+    timeline.reset();
     received = 0;
     duplicates = 0;
     stale = 0;
@@ -60,7 +65,9 @@ final class Tally {
     } else {
       client.seen.set(index);
     }
-    latencyMicros.recordValue(Math.min(HOUR_MICROS, Math.max(0, now - sentMicros)));
+    long latency = Math.min(HOUR_MICROS, Math.max(0, now - sentMicros));
+    latencyMicros.recordValue(latency);
+    timeline.record(sentMicros, latency);
     lastReceiptMicros = now;
   }
 
@@ -110,6 +117,7 @@ final class Tally {
         duplicates,
         stale,
         latencyMicros.copy(),
+        timeline.slowRuns(SLOW_MILLIS),
         lastReceiptMicros,
         disconnected,
         failures,
