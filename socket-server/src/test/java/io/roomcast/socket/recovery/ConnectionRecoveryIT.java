@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
@@ -124,6 +125,32 @@ class ConnectionRecoveryIT {
       insert(room, 2);
       insert(canary, 3);
       assertEquals(3, again.nextEvent().get(0).path("n").asInt());
+    }
+  }
+
+  @Test
+  void aConnectedSessionsRecordKeepsAheadOfItsExpiry() throws Exception {
+    UUID room = UUID.randomUUID();
+    try (RecoveringSocket connected =
+        RecoveringSocket.connect(SERVER.port(), RecoveringSocket.auth())) {
+      connected.join(room);
+      awaitRecord(room);
+      java.time.Instant end = java.time.Instant.now().plusSeconds(7); // past the 5 s TTL
+      await("rewritten while connected, always unexpired")
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                Document record =
+                    SessionRecords.of(SERVER.writer())
+                        .find(Filters.eq("rooms", room.toString()))
+                        .first();
+                assertTrue(
+                    record != null
+                        && record.getDate("expiresAt").toInstant().isAfter(java.time.Instant.now()),
+                    "the record of a connected session expired: " + record);
+                return java.time.Instant.now().isAfter(end);
+              });
     }
   }
 
