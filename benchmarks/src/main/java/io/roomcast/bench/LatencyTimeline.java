@@ -43,23 +43,24 @@ final class LatencyTimeline {
    * none.
    */
   String slowRuns(int thresholdMillis) {
+    long threshold = thresholdMillis * 1000L;
     StringBuilder runs = new StringBuilder();
     int shown = 0;
     int more = 0;
     for (int at = 0; at < windows; at++) {
-      if (worst[at] < thresholdMillis * 1000L) {
+      if (worst[at] < threshold) {
         continue;
       }
       int end = at;
       long peak = worst[at];
-      while (end + 1 < windows && worst[end + 1] >= thresholdMillis * 1000L) {
+      while (end + 1 < windows && worst[end + 1] >= threshold) {
         peak = Math.max(peak, worst[++end]);
       }
       if (shown++ < MAX_RUNS_SHOWN) {
         runs.append(runs.length() == 0 ? "" : ", ")
             .append(
                 String.format(
-                    "%.1f–%.1f s (worst %d ms)", at / 10.0, (end + 1) / 10.0, peak / 1000));
+                    "%.1f–%.1f s (worst %d ms)", seconds(at), seconds(end + 1), peak / 1000));
       } else {
         more++;
       }
@@ -69,5 +70,10 @@ final class LatencyTimeline {
       return "none";
     }
     return more == 0 ? runs.toString() : runs + " and " + more + " more";
+  }
+
+  /** Where window {@code window} starts, in seconds from the step's first event. */
+  private static double seconds(int window) {
+    return window * (double) WINDOW_MICROS / 1_000_000;
   }
 }
